@@ -1,0 +1,187 @@
+"""Actors (groups, institutions, states, persons), their names, and their ties over time."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from conflict import fuzzydates
+
+
+class ActorQuerySet(models.QuerySet):
+    def search(self, text):
+        """Actors whose name or any alias contains `text`."""
+        if not text:
+            return self
+        return self.filter(Q(name__icontains=text) | Q(aliases__name__icontains=text)).distinct()
+
+
+class Actor(models.Model):
+    """Anyone who acts, speaks or is acted upon: an armed group, a council, a state, a person."""
+
+    class Kind(models.TextChoices):
+        ARMED_GROUP = "armed_group", "Armed group"
+        FACTION = "faction", "Council or faction"
+        STATE = "state", "State"
+        STATE_INSTITUTION = "state_institution", "State institution"
+        GOVERNMENT = "government", "Government or regime"
+        POLITICAL_PARTY = "political_party", "Political party"
+        INTERNATIONAL_ORGANIZATION = "international_organization", "International organisation"
+        PERSON = "person", "Person"
+        OTHER = "other", "Other"
+
+    slug = models.SlugField(max_length=120, unique=True, help_text="Stable identifier used in URLs and fixtures.")
+    name = models.CharField(max_length=200, help_text="The most common full name.")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    description = models.TextField(blank=True, help_text="Only what the sources say.")
+    citations = GenericRelation("sources.Citation", related_query_name="actor")
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = ActorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("actors:detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Alias(models.Model):
+    """Another name or spelling a source uses for an actor ("TTP", "Pakistani Taliban")."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "aliases"
+        constraints = [models.UniqueConstraint(fields=["actor", "name"], name="alias_unique_per_actor")]
+
+    def __str__(self):
+        return self.name
+
+
+class RelationshipQuerySet(models.QuerySet):
+    def involving(self, actor):
+        return self.filter(Q(subject=actor) | Q(object=actor))
+
+    def in_force_during(self, earliest, latest):
+        """Ties that may have held at some point between two days (unknown ends count as open)."""
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=latest),
+            Q(valid_until__isnull=True) | Q(valid_until__gte=earliest),
+        )
+
+
+class Relationship(models.Model):
+    """A tie from one actor to another (subject → object) over a period as precise as the text."""
+
+    class Kind(models.TextChoices):
+        PART_OF = "part_of", "part of"
+        FACTION_OF = "faction_of", "faction of"
+        SPLINTER_OF = "splinter_of", "splinter of"
+        ALLY_OF = "ally_of", "ally of"
+        RIVAL_OF = "rival_of", "rival of"
+        HOSTILE_TO = "hostile_to", "hostile to"
+        SUPPORTS = "supports", "supports"
+        MEDIATES = "mediates", "mediates with"
+        NEGOTIATES_WITH = "negotiates_with", "negotiates with"
+        LEADS = "leads", "leads"
+        MEMBER_OF = "member_of", "member of"
+        HOLDS_OFFICE = "holds_office", "holds office in"
+        DESIGNATED_BY = "designated_by", "designated a terrorist organisation by"
+        GOVERNS = "governs", "governs"
+        KIN_OF = "kin_of", "kin of"
+
+    class Status(models.TextChoices):
+        NORMAL = "normal", "As described"
+        STRAINED = "strained", "Strained"
+
+    slug = models.SlugField(max_length=200, unique=True)
+    subject = models.ForeignKey(
+        Actor,
+        on_delete=models.PROTECT,
+        related_name="relationships_as_subject",
+        help_text="Protected: merge actors instead.",
+    )
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    object = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="relationships_as_object")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NORMAL)
+    support = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="For “supports”: what kind, comma separated (money, fighters, shelter, …).",
+    )
+    office = models.CharField(
+        max_length=200, blank=True, help_text="For “holds office”: the post, as the source names it."
+    )
+    start = models.CharField(
+        max_length=60,
+        blank=True,
+        validators=[fuzzydates.validate_edtf],
+        help_text="EDTF; blank when the text does not say.",
+    )
+    end = models.CharField(
+        max_length=60,
+        blank=True,
+        validators=[fuzzydates.validate_edtf],
+        help_text="EDTF; blank when it has not ended or the text does not say.",
+    )
+    attested = models.CharField(
+        max_length=60, blank=True, validators=[fuzzydates.validate_edtf], help_text="EDTF: when a source says it held."
+    )
+    valid_from = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Earliest day it may have held: from start, else from attested.",
+    )
+    valid_until = models.DateField(
+        null=True, blank=True, editable=False, help_text="Latest day it may have held: from end, else from attested."
+    )
+    date_note = models.TextField(blank=True, help_text="How a relative date was resolved.")
+    note = models.TextField(blank=True)
+    citations = GenericRelation("sources.Citation", related_query_name="relationship")
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = RelationshipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["subject__name", "kind", "valid_from"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(subject=models.F("object")), name="relationship_not_self"),
+        ]
+
+    def __str__(self):
+        return f"{self.subject} {self.get_kind_display()} {self.object}"
+
+    def save(self, *args, **kwargs):
+        self.valid_from, self.valid_until = self.period()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("actors:detail", args=[self.subject.slug]) + f"#relationship-{self.slug}"
+
+    def clean(self):
+        super().clean()
+        if self.subject_id and self.subject_id == self.object_id:
+            raise ValidationError({"object": "An actor cannot be related to itself."})
+        start_earliest, _ = fuzzydates.bounds_or_none(self.start)
+        _, end_latest = fuzzydates.bounds_or_none(self.end)
+        if start_earliest and end_latest and end_latest < start_earliest:
+            raise ValidationError({"end": f"The relationship ends ({self.end}) before it starts ({self.start})."})
+
+    def period(self):
+        attested_earliest, attested_latest = fuzzydates.bounds_or_none(self.attested)
+        start_earliest, _ = fuzzydates.bounds_or_none(self.start)
+        _, end_latest = fuzzydates.bounds_or_none(self.end)
+        valid_from = start_earliest or attested_earliest
+        valid_until = end_latest if self.end else (None if self.start else attested_latest)
+        return valid_from, valid_until

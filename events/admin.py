@@ -1,0 +1,81 @@
+from django.contrib import admin
+
+from sources.admin import CitationInline
+
+from .models import Crossing, Incident, Involvement, Place, TollFigure
+
+
+class InvolvementInline(admin.TabularInline):
+    model = Involvement
+    fk_name = "incident"
+    extra = 1
+    autocomplete_fields = ["actor", "accused_by"]
+
+
+class TollFigureInline(admin.TabularInline):
+    model = TollFigure
+    extra = 0
+    autocomplete_fields = ["source"]
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "parent", "latitude", "longitude", "precision"]
+    list_filter = ["kind", "precision"]
+    search_fields = ["name", "slug"]
+    autocomplete_fields = ["parent"]
+    prepopulated_fields = {"slug": ["name"]}
+    list_select_related = ["parent"]
+    inlines = [CitationInline]
+
+
+@admin.register(Crossing)
+class CrossingAdmin(admin.ModelAdmin):
+    list_display = ["name", "place", "pakistan_province", "afghanistan_province"]
+    search_fields = ["name", "slug"]
+    autocomplete_fields = [
+        "place",
+        "pakistan_province",
+        "pakistan_district",
+        "afghanistan_province",
+        "afghanistan_district",
+    ]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [CitationInline]
+
+
+@admin.register(Incident)
+class IncidentAdmin(admin.ModelAdmin):
+    list_display = ["title", "date", "kind", "place", "crossing", "killed_min", "killed_max"]
+    list_filter = ["kind", "crossing", "date_earliest"]
+    search_fields = ["title", "slug", "summary", "involvements__actor__name", "involvements__actor__aliases__name"]
+    autocomplete_fields = ["place", "crossing"]
+    readonly_fields = ["date_earliest", "date_latest", "killed_min", "killed_max", "injured_min", "injured_max"]
+    prepopulated_fields = {"slug": ["title"]}
+    list_select_related = ["place", "crossing"]
+    date_hierarchy = "date_earliest"
+    inlines = [InvolvementInline, TollFigureInline, CitationInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.update_tolls()
+
+
+@admin.register(Involvement)
+class InvolvementAdmin(admin.ModelAdmin):
+    list_display = ["incident", "actor", "role", "accused_by"]
+    list_filter = ["role"]
+    search_fields = ["incident__title", "actor__name", "actor__aliases__name"]
+    autocomplete_fields = ["incident", "actor", "accused_by"]
+    list_select_related = ["incident", "actor", "accused_by"]
+    inlines = [CitationInline]
+
+
+@admin.register(TollFigure)
+class TollFigureAdmin(admin.ModelAdmin):
+    list_display = ["incident", "measure", "as_printed", "low", "high", "source"]
+    list_filter = ["measure", "source"]
+    search_fields = ["incident__title", "as_printed"]
+    autocomplete_fields = ["incident", "source"]
+    list_select_related = ["incident", "source"]
+    inlines = [CitationInline]

@@ -1,0 +1,324 @@
+"""Incidents, where they happened (a small gazetteer and the border crossings), who took part
+in what role, and what each source says they cost in lives."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Max, Min, Q
+from django.urls import reverse
+
+from conflict import fuzzydates
+
+
+class Place(models.Model):
+    """A gazetteer entry: country > region or province > district > place."""
+
+    class Kind(models.TextChoices):
+        COUNTRY = "country", "Country"
+        REGION = "region", "Region"
+        PROVINCE = "province", "Province"
+        DISTRICT = "district", "District"
+        PLACE = "place", "Place (town, site or building)"
+
+    class Precision(models.TextChoices):
+        EXACT = "exact", "Exact point"
+        SETTLEMENT = "settlement", "Town or city"
+        DISTRICT = "district", "District centroid"
+        PROVINCE = "province", "Province centroid"
+        COUNTRY = "country", "Country centroid"
+
+    slug = models.SlugField(max_length=120, unique=True)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text="The unit that contains this one. Protected: re-parent children first.",
+    )
+    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    precision = models.CharField(
+        max_length=20, choices=Precision.choices, blank=True, help_text="How closely the coordinates locate the place."
+    )
+    citations = GenericRelation("sources.Citation", related_query_name="place")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError("Give both latitude and longitude, or neither.")
+        if self.latitude is not None and not self.precision:
+            raise ValidationError({"precision": "Say how precise the coordinates are."})
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk:
+                raise ValidationError({"parent": "A place cannot lie inside itself."})
+            ancestor = ancestor.parent
+
+    def lineage(self):
+        """This place and every unit containing it, innermost first."""
+        place, chain = self, []
+        while place is not None:
+            chain.append(place)
+            place = place.parent
+        return chain
+
+    def ancestor(self, kind):
+        return next((place for place in self.lineage() if place.kind == kind), None)
+
+
+class Crossing(models.Model):
+    """A border crossing between Pakistan and Afghanistan, with its two sides."""
+
+    slug = models.SlugField(max_length=120, unique=True)
+    name = models.CharField(max_length=200)
+    place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="crossings")
+    pakistan_province = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    pakistan_district = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    afghanistan_province = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    afghanistan_district = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    description = models.TextField(blank=True)
+    citations = GenericRelation("sources.Citation", related_query_name="crossing")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:crossing", args=[self.slug])
+
+    def status_history(self):
+        """Open/closed periods derived from closure and reopening incidents, oldest first."""
+        changes = self.incidents.filter(
+            kind__in=[Incident.Kind.BORDER_CLOSURE, Incident.Kind.BORDER_REOPENING]
+        ).order_by("date_earliest")
+        return [
+            {
+                "status": "closed" if incident.kind == Incident.Kind.BORDER_CLOSURE else "open",
+                "since": incident.date,
+                "since_earliest": incident.date_earliest,
+                "incident": incident,
+            }
+            for incident in changes
+        ]
+
+
+class IncidentQuerySet(models.QuerySet):
+    def overlapping(self, earliest=None, latest=None):
+        """Incidents whose possible dates overlap the range."""
+        queryset = self
+        if earliest:
+            queryset = queryset.filter(Q(date_latest__isnull=True) | Q(date_latest__gte=earliest))
+        if latest:
+            queryset = queryset.filter(date_earliest__lte=latest)
+        return queryset
+
+    def within(self, earliest=None, latest=None):
+        """Incidents certainly inside the range."""
+        queryset = self
+        if earliest:
+            queryset = queryset.filter(date_earliest__gte=earliest)
+        if latest:
+            queryset = queryset.filter(date_latest__lte=latest)
+        return queryset
+
+
+class Incident(models.Model):
+    """Something that happened on a date as precise as the sources allow."""
+
+    class Kind(models.TextChoices):
+        SUICIDE_BOMBING = "suicide_bombing", "Suicide bombing"
+        BOMBING = "bombing", "Bombing (not suicide)"
+        ARMED_ATTACK = "armed_attack", "Armed attack"
+        AIR_STRIKE = "air_strike", "Air strike"
+        DRONE_STRIKE = "drone_strike", "Drone strike"
+        SHELLING = "shelling", "Shelling"
+        BORDER_CLASH = "border_clash", "Border clash"
+        BORDER_CLOSURE = "border_closure", "Border closure"
+        BORDER_REOPENING = "border_reopening", "Border reopening"
+        CEASEFIRE = "ceasefire", "Ceasefire or truce"
+        CEASEFIRE_END = "ceasefire_end", "End of a ceasefire"
+        TALKS = "talks", "Talks or negotiations"
+        DELEGATION = "delegation", "Delegation"
+        VISIT = "visit", "Visit"
+        OFFENSIVE = "offensive", "Military offensive"
+        DISPLACEMENT = "displacement", "Displacement"
+        HOSTAGE_TAKING = "hostage_taking", "Hostage taking"
+        RESCUE = "rescue", "Rescue"
+        JAILBREAK = "jailbreak", "Jailbreak"
+        RELEASE = "release", "Release of prisoners"
+        ARREST = "arrest", "Arrest or capture"
+        DESIGNATION = "designation", "Terrorist designation"
+        FOUNDING = "founding", "Founding of a group"
+        SPLIT = "split", "Split"
+        MERGER = "merger", "Merger"
+        SEIZURE_OF_POWER = "seizure_of_power", "Seizure of power"
+        STATEMENT = "statement", "Statement or threat"
+        ACCUSATION = "accusation", "Accusation between governments"
+        PROTEST_NOTE = "protest_note", "Diplomatic protest"
+        OTHER = "other", "Other"
+
+    slug = models.SlugField(max_length=200, unique=True, help_text="Stable identifier used in URLs and fixtures.")
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    summary = models.TextField(blank=True, help_text="Only what the sources say.")
+    date = models.CharField(
+        max_length=60, validators=[fuzzydates.validate_edtf], help_text="EDTF, no more precise than the sources."
+    )
+    date_earliest = models.DateField(null=True, blank=True, editable=False, help_text="Derived from the EDTF date.")
+    date_latest = models.DateField(
+        null=True, blank=True, editable=False, help_text="Derived from the EDTF date; empty for an open range."
+    )
+    date_note = models.TextField(blank=True, help_text="How a relative date (“last January”) was resolved.")
+    place = models.ForeignKey(
+        Place,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="incidents",
+        help_text="Empty when unknown.",
+    )
+    crossing = models.ForeignKey(Crossing, on_delete=models.PROTECT, null=True, blank=True, related_name="incidents")
+    killed_min = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    killed_max = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    injured_min = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    injured_max = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    actors = models.ManyToManyField(
+        "actors.Actor", through="Involvement", through_fields=("incident", "actor"), related_name="incidents"
+    )
+    citations = GenericRelation("sources.Citation", related_query_name="incident")
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = IncidentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date_earliest", "date_latest", "slug"]
+        indexes = [models.Index(fields=["date_earliest", "date_latest"], name="incident_dates_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.date_earliest, self.date_latest = fuzzydates.bounds_or_none(self.date)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("events:incident", args=[self.slug])
+
+    @property
+    def date_precision(self):
+        return fuzzydates.precision(self.date)
+
+    @property
+    def date_display(self):
+        return fuzzydates.describe(self.date)
+
+    def update_tolls(self):
+        """Recompute the killed and injured ranges from the figures each source gives."""
+        for measure in TollFigure.Measure:
+            figures = self.toll_figures.filter(measure=measure).aggregate(low=Min("low"), high=Max("high"))
+            open_ended = self.toll_figures.filter(measure=measure, high__isnull=True).exists()
+            setattr(self, f"{measure}_min", figures["low"])
+            setattr(self, f"{measure}_max", None if open_ended else figures["high"])
+        self.save(update_fields=["killed_min", "killed_max", "injured_min", "injured_max", "updated"])
+
+
+class Involvement(models.Model):
+    """An actor's part in an incident, on some source's word."""
+
+    class Role(models.TextChoices):
+        PERPETRATOR = "perpetrator", "Perpetrator"
+        CLAIMED = "claimed", "Claimed responsibility"
+        DENIED = "denied", "Denied responsibility"
+        ACCUSED = "accused", "Accused"
+        TARGET = "target", "Target"
+        VICTIM = "victim", "Victim"
+        MEDIATOR = "mediator", "Mediator"
+        PARTICIPANT = "participant", "Participant"
+
+    CONTESTED_ROLES = {Role.CLAIMED, Role.DENIED, Role.ACCUSED}
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="involvements")
+    actor = models.ForeignKey(
+        "actors.Actor",
+        on_delete=models.PROTECT,
+        related_name="involvements",
+        help_text="Protected: an actor with roles in incidents is merged, not deleted.",
+    )
+    role = models.CharField(max_length=20, choices=Role.choices)
+    accused_by = models.ForeignKey(
+        "actors.Actor",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="accusations_made",
+        help_text="For “accused”: who makes the accusation.",
+    )
+    note = models.TextField(blank=True)
+    citations = GenericRelation("sources.Citation", related_query_name="involvement")
+
+    class Meta:
+        ordering = ["incident", "role", "actor__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["incident", "actor", "role"], name="involvement_unique_role"),
+        ]
+
+    def __str__(self):
+        return f"{self.actor} — {self.get_role_display()} — {self.incident}"
+
+    def clean(self):
+        super().clean()
+        if self.accused_by_id and self.role != self.Role.ACCUSED:
+            raise ValidationError({"accused_by": "Only an “accused” role names who accuses."})
+        if self.accused_by_id and self.accused_by_id == self.actor_id:
+            raise ValidationError({"accused_by": "An actor cannot accuse itself."})
+
+    @property
+    def is_contested(self):
+        return self.role in self.CONTESTED_ROLES
+
+
+class TollFigure(models.Model):
+    """One source's figure for the killed or injured in an incident, as a range."""
+
+    class Measure(models.TextChoices):
+        KILLED = "killed", "Killed"
+        INJURED = "injured", "Injured"
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="toll_figures")
+    source = models.ForeignKey("sources.Source", on_delete=models.PROTECT, related_name="toll_figures")
+    measure = models.CharField(max_length=10, choices=Measure.choices)
+    low = models.PositiveIntegerField(null=True, blank=True, help_text="Lowest number the wording allows.")
+    high = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Highest number the wording allows; empty when open-ended (“more than 100”)."
+    )
+    as_printed = models.CharField(max_length=200, help_text="The figure in the source's words (“more than 100”).")
+    citations = GenericRelation("sources.Citation", related_query_name="toll_figure")
+
+    class Meta:
+        ordering = ["incident", "measure", "source"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(low__isnull=True) | Q(high__isnull=True) | Q(low__lte=models.F("high")),
+                name="toll_low_not_above_high",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.as_printed} {self.measure} ({self.source_id})"
+
+    def clean(self):
+        super().clean()
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValidationError({"low": f"The low figure ({self.low}) is above the high figure ({self.high})."})

@@ -1,0 +1,255 @@
+"""Loading the curated corpus (fixtures/) into the database, idempotently, by slug.
+
+The curated format is described in docs/curation.md: one YAML file per article, plus the
+gazetteer. The same slug in two files is the same record; the files add up.
+"""
+
+from pathlib import Path
+
+import yaml
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+
+from actors.models import Actor, Alias, Relationship
+from events.models import Crossing, Incident, Involvement, Place, TollFigure
+
+from .models import Citation, Reference, Source
+
+
+class CorpusError(Exception):
+    """The corpus does not load; the message lists every problem found."""
+
+
+def load_corpus(directory, progress=None):
+    """Load every file under `directory` in one transaction; return counts of rows by model."""
+    loader = CorpusLoader(Path(directory))
+    with transaction.atomic():
+        loader.load(progress or (lambda files: files))
+        if loader.problems:
+            transaction.set_rollback(True)
+    if loader.problems:
+        raise CorpusError("\n".join(loader.problems))
+    return {
+        model.__name__: model.objects.count()
+        for model in (Source, Actor, Alias, Relationship, Place, Crossing, Incident, Involvement, TollFigure, Citation)
+    }
+
+
+def relationship_slug(entry):
+    """subject-kind-object[-office][-date]: the same tie on the same dates is one record."""
+    parts = [entry["subject"], entry["kind"], entry["object"], entry.get("office", "")]
+    parts.append(entry.get("start") or entry.get("attested") or "")
+    return slugify("-".join(part for part in parts if part).replace("/", "-to-").replace("..", "open"))[:200]
+
+
+class CorpusLoader:
+    def __init__(self, directory):
+        self.directory = directory
+        self.problems = []
+        self.seen = {}  # (model, slug) -> file that first defined it
+
+    def load(self, progress):
+        gazetteer = self.read(self.directory / "gazetteer.yaml")
+        articles = [(path, self.read(path)) for path in sorted((self.directory / "articles").glob("*.yaml"))]
+        for path, data in articles:
+            self.load_source(path, data)
+        self.load_places(self.directory / "gazetteer.yaml", None, gazetteer.get("places", []))
+        for path, data in articles:
+            self.load_places(path, data["source"]["slug"], data.get("places") or [])
+        self.load_crossings(self.directory / "gazetteer.yaml", gazetteer.get("crossings", []))
+        for path, data in progress(articles):
+            source = data["source"]["slug"]
+            for entry in data.get("actors") or []:
+                self.load_actor(path, source, entry)
+            for entry in data.get("relationships") or []:
+                self.load_relationship(path, source, entry)
+            for entry in data.get("incidents") or []:
+                self.load_incident(path, source, entry)
+
+    def read(self, path):
+        with open(path, encoding="utf-8") as stream:
+            return yaml.safe_load(stream) or {}
+
+    def load_source(self, path, data):
+        entry = data["source"]
+        text = (self.directory / "texts" / f"{entry['slug']}.txt").read_text(encoding="utf-8")
+        source = self.upsert(
+            path,
+            Source,
+            entry,
+            text=text,
+            **self.fields(entry, "title", "kind", "publisher", "author", "url", "published", "published_note"),
+        )
+        if source and entry.get("cite"):
+            self.cite(path, source.slug, source, entry["cite"])
+        for cited in data.get("cited_sources") or []:
+            fields = self.fields(cited, "title", "publisher", "author", "url", "published", "published_note")
+            target = self.upsert(path, Source, cited, kind=cited.get("kind", Source.Kind.NEWS), **fields)
+            if source and target:
+                Reference.objects.update_or_create(
+                    citing=source, cited=target, defaults={"note": str(cited.get("note", ""))}
+                )
+
+    def load_places(self, path, source, entries):
+        for entry in entries:
+            fields = self.fields(entry, "name", "kind", "latitude", "longitude", "precision")
+            self.upsert(path, Place, entry, **fields)
+        for entry in entries:
+            place = Place.objects.get(slug=entry["slug"])
+            if entry.get("parent"):
+                place.parent = self.lookup(path, Place, entry["parent"])
+                place.save(update_fields=["parent"])
+            self.cite(path, source, place, entry.get("cite") or [])
+
+    def load_crossings(self, path, entries):
+        for entry in entries:
+            fields = {
+                name: self.lookup(path, Place, entry[name])
+                for name in (
+                    "place",
+                    "pakistan_province",
+                    "pakistan_district",
+                    "afghanistan_province",
+                    "afghanistan_district",
+                )
+                if entry.get(name)
+            }
+            crossing = self.upsert(
+                path, Crossing, entry, name=entry["name"], description=entry.get("description", ""), **fields
+            )
+            if crossing:
+                self.cite(path, None, crossing, entry.get("cite") or [])
+
+    def load_actor(self, path, source, entry):
+        actor = self.upsert(
+            path, Actor, entry, strict=("name", "kind"), **self.fields(entry, "name", "kind", "description")
+        )
+        if actor is None:
+            return
+        for name in entry.get("aliases") or []:
+            Alias.objects.get_or_create(actor=actor, name=str(name))
+        self.cite(path, source, actor, entry.get("cite") or [])
+
+    def load_relationship(self, path, source, entry):
+        subject = self.lookup(path, Actor, entry["subject"])
+        target = self.lookup(path, Actor, entry["object"])
+        if not (subject and target):
+            return
+        entry = {**entry, "slug": entry.get("slug") or relationship_slug(entry)}
+        support = entry.get("support") or []
+        fields = self.fields(entry, "kind", "status", "office", "start", "end", "attested", "date_note", "note")
+        fields["support"] = ", ".join(support) if isinstance(support, list) else support
+        relationship = self.upsert(
+            path, Relationship, entry, subject=subject, object=target, strict=("kind", "start", "end"), **fields
+        )
+        if relationship:
+            self.cite(path, source, relationship, entry.get("cite") or [])
+
+    def load_incident(self, path, source, entry):
+        fields = self.fields(entry, "title", "kind", "summary", "date", "date_note")
+        for name, model in (("place", Place), ("crossing", Crossing)):
+            if entry.get(name):
+                fields[name] = self.lookup(path, model, entry[name])
+        incident = self.upsert(path, Incident, entry, strict=("kind", "date"), **fields)
+        if incident is None:
+            return
+        self.cite(path, source, incident, entry.get("cite") or [])
+        for toll in entry.get("tolls") or []:
+            self.load_toll(path, source, incident, toll)
+        for involvement in entry.get("involvements") or []:
+            self.load_involvement(path, source, incident, involvement)
+        incident.update_tolls()
+
+    def load_toll(self, path, source, incident, entry):
+        figure, _ = TollFigure.objects.update_or_create(
+            incident=incident,
+            source=Source.objects.get(slug=source),
+            measure=entry["measure"],
+            as_printed=str(entry["as_printed"]),
+            defaults={"low": entry.get("low"), "high": entry.get("high")},
+        )
+        self.validate(path, figure)
+        self.cite(path, source, figure, entry.get("cite") or [])
+
+    def load_involvement(self, path, source, incident, entry):
+        actor = self.lookup(path, Actor, entry["actor"])
+        accused_by = self.lookup(path, Actor, entry["accused_by"]) if entry.get("accused_by") else None
+        if actor is None:
+            return
+        involvement, _ = Involvement.objects.get_or_create(incident=incident, actor=actor, role=entry["role"])
+        if accused_by and not involvement.accused_by_id:
+            involvement.accused_by = accused_by
+        if entry.get("note") and not involvement.note:
+            involvement.note = entry["note"]
+        self.validate(path, involvement)
+        involvement.save()
+        self.cite(path, source, involvement, entry.get("cite") or [])
+
+    def cite(self, path, default_source, record, entries):
+        if not entries:
+            self.problems.append(f"{path.name}: {record._meta.model_name} {record} has no citation")
+        for entry in entries:
+            if isinstance(entry, str):
+                entry = {"quote": entry}
+            source = self.lookup(path, Source, entry.get("source") or default_source)
+            via = self.lookup(path, Source, entry["via"]) if entry.get("via") else None
+            if source is None:
+                continue
+            citation = Citation.objects.for_record(record).filter(source=source, quote=entry["quote"]).first()
+            citation = citation or Citation(source=source, quote=entry["quote"], record=record)
+            citation.speaker = entry.get("speaker") or citation.speaker
+            citation.via = via or citation.via
+            if self.validate(path, citation, f"quote {entry['quote'][:60]!r}"):
+                citation.save()
+
+    def upsert(self, path, model, entry, strict=(), **fields):
+        """Create or update the row with entry's slug; a later file may add but not contradict."""
+        slug = entry.get("slug")
+        key = (model, slug)
+        instance = model.objects.filter(slug=slug).first()
+        if key in self.seen and instance is not None:
+            for name in strict:
+                if (
+                    fields.get(name) not in (None, "")
+                    and getattr(instance, name) not in (None, "")
+                    and str(getattr(instance, name)) != str(fields[name])
+                ):
+                    self.problems.append(
+                        f"{path.name}: {model.__name__} {slug}: {name} {fields[name]!r} contradicts "
+                        f"{getattr(instance, name)!r} from {self.seen[key]}"
+                    )
+            fields = {
+                name: value
+                for name, value in fields.items()
+                if value not in (None, "") and getattr(instance, name) in (None, "")
+            }
+        else:
+            self.seen[key] = path.name
+            instance = instance or model(slug=slug)
+        for name, value in fields.items():
+            setattr(instance, name, value)
+        if not self.validate(path, instance):
+            return None
+        instance.save()
+        return instance
+
+    def lookup(self, path, model, slug):
+        instance = model.objects.filter(slug=slug).first()
+        if instance is None:
+            self.problems.append(f"{path.name}: no {model.__name__} with slug {slug!r}")
+        return instance
+
+    def validate(self, path, instance, label=None):
+        try:
+            instance.full_clean(validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            self.problems.append(
+                f"{path.name}: {instance._meta.model_name} {label or instance}: {'; '.join(error.messages)}"
+            )
+            return False
+        return True
+
+    @staticmethod
+    def fields(entry, *names):
+        return {name: entry[name] for name in names if entry.get(name) not in (None, "")}
