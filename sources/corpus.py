@@ -4,6 +4,7 @@ The curated format is described in docs/curation.md: one YAML file per article, 
 gazetteer. The same slug in two files is the same record; the files add up.
 """
 
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -92,11 +93,17 @@ class CorpusLoader:
                 )
 
     def load_places(self, path, source, entries):
+        places = {}
         for entry in entries:
             fields = self.fields(entry, "name", "kind", "latitude", "longitude", "precision")
-            self.upsert(path, Place, entry, **fields)
+            for name in ("latitude", "longitude"):
+                if name in fields:
+                    fields[name] = Decimal(str(fields[name]))
+            places[entry["slug"]] = self.upsert(path, Place, entry, **fields)
         for entry in entries:
-            place = Place.objects.get(slug=entry["slug"])
+            place = places[entry["slug"]]
+            if place is None:
+                continue
             if entry.get("parent"):
                 place.parent = self.lookup(path, Place, entry["parent"])
                 place.save(update_fields=["parent"])
