@@ -14,7 +14,7 @@ import edtf
 from django.core.exceptions import ValidationError
 
 # An approximate ("~") or uncertain ("?") date may lie one unit of its precision either side.
-APPROXIMATION_MARGIN = {"day": 7, "month": 31, "season": 92, "year": 366}
+APPROXIMATION_MARGIN = {"day": 7, "month": 31, "season": 92, "year": 366, "decade": 3653, "range": 0}
 
 SEASONS = {"21": "spring", "22": "summer", "23": "autumn", "24": "winter"}
 
@@ -22,6 +22,7 @@ DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 SEASON = re.compile(r"^(\d{4})-(2[1-4])$")
 YEAR = re.compile(r"^(\d{4})$")
+DECADE = re.compile(r"^(\d{3})X$")
 
 
 def parse(text):
@@ -67,11 +68,17 @@ def bounds_or_none(text):
 
 
 def precision(text):
-    """day, month, season, year or range: how finely `text` pins the date down."""
+    """day, month, season, year, decade or range: how finely `text` pins the date down."""
     core = text.rstrip("~?%")
     if "/" in core:
         return "range"
-    for name, pattern in (("day", DAY), ("season", SEASON), ("month", MONTH), ("year", YEAR)):
+    for name, pattern in (
+        ("day", DAY),
+        ("season", SEASON),
+        ("month", MONTH),
+        ("year", YEAR),
+        ("decade", DECADE),
+    ):
         if pattern.match(core):
             return name
     return "range"
@@ -105,6 +112,8 @@ def _describe_exact(core):
         return f"{SEASONS[match[2]]} {match[1]}"
     if match := MONTH.match(core):
         return f"{calendar.month_name[int(match[2])]} {match[1]}"
+    if match := DECADE.match(core):
+        return f"the {match[1]}0s"
     return core
 
 

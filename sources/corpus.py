@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from actors.models import Actor, Alias, Relationship
+from conflict import fuzzydates
 from events.models import Crossing, Incident, Involvement, Place, TollFigure
 
 from .models import Citation, Reference, Source
@@ -42,6 +43,22 @@ def relationship_slug(entry):
     parts = [entry["subject"], entry["kind"], entry["object"], entry.get("office", "")]
     parts.append(entry.get("start") or entry.get("attested") or "")
     return slugify("-".join(part for part in parts if part).replace("/", "-to-").replace("..", "open"))[:200]
+
+
+def narrower_date(first, second):
+    """Of two EDTF dates for one event, the one that lies inside the other; None if neither does."""
+    (first_from, first_to), (second_from, second_to) = fuzzydates.bounds(first), fuzzydates.bounds(second)
+
+    def inside(start, end, outer_start, outer_end):
+        return (outer_start is None or (start and start >= outer_start)) and (
+            outer_end is None or (end and end <= outer_end)
+        )
+
+    if inside(second_from, second_to, first_from, first_to):
+        return second
+    if inside(first_from, first_to, second_from, second_to):
+        return first
+    return None
 
 
 class CorpusLoader:
@@ -216,21 +233,7 @@ class CorpusLoader:
         key = (model, slug)
         instance = model.objects.filter(slug=slug).first()
         if key in self.seen and instance is not None:
-            for name in strict:
-                if (
-                    fields.get(name) not in (None, "")
-                    and getattr(instance, name) not in (None, "")
-                    and str(getattr(instance, name)) != str(fields[name])
-                ):
-                    self.problems.append(
-                        f"{path.name}: {model.__name__} {slug}: {name} {fields[name]!r} contradicts "
-                        f"{getattr(instance, name)!r} from {self.seen[key]}"
-                    )
-            fields = {
-                name: value
-                for name, value in fields.items()
-                if value not in (None, "") and getattr(instance, name) in (None, "")
-            }
+            fields = self.merge(path, instance, strict, fields)
         else:
             self.seen[key] = path.name
             instance = instance or model(slug=slug)
@@ -240,6 +243,32 @@ class CorpusLoader:
             return None
         instance.save()
         return instance
+
+    def merge(self, path, instance, strict, fields):
+        """The fields a later file may set: empty ones, and a date that narrows the one there."""
+        if "date" in fields and instance.date and fields["date"] != instance.date:
+            narrower = narrower_date(instance.date, fields["date"])
+            if narrower == fields["date"]:
+                return {"date": fields["date"], "date_note": fields.get("date_note", "")}
+            if narrower is None:
+                self.contradiction(path, instance, "date", fields["date"])
+            fields = {name: value for name, value in fields.items() if name not in ("date", "date_note")}
+        for name in strict:
+            current = getattr(instance, name)
+            if fields.get(name) not in (None, "") and current not in (None, "") and str(current) != str(fields[name]):
+                self.contradiction(path, instance, name, fields[name])
+        return {
+            name: value
+            for name, value in fields.items()
+            if value not in (None, "") and getattr(instance, name) in (None, "")
+        }
+
+    def contradiction(self, path, instance, name, value):
+        first = self.seen[(type(instance), instance.slug)]
+        self.problems.append(
+            f"{path.name}: {type(instance).__name__} {instance.slug}: {name} {value!r} contradicts "
+            f"{getattr(instance, name)!r} from {first}"
+        )
 
     def lookup(self, path, model, slug):
         instance = model.objects.filter(slug=slug).first()

@@ -40,6 +40,7 @@ def test_it_rejects_what_is_not_a_valid_edtf_date(text):
         ("2021-09~", "c. September 2021"),
         ("2021-08/..", "since August 2021"),
         ("2014-21", "spring 2014"),
+        ("197X", "the 1970s"),
         ("", "date unknown"),
     ],
 )
@@ -49,7 +50,14 @@ def test_it_describes_a_date_as_precisely_as_it_is_known(text, words):
 
 @pytest.mark.parametrize(
     "text, precision",
-    [("2023-01-30", "day"), ("2023-01", "month"), ("2014-21", "season"), ("2023", "year"), ("2021-08/..", "range")],
+    [
+        ("2023-01-30", "day"),
+        ("2023-01", "month"),
+        ("2014-21", "season"),
+        ("2023", "year"),
+        ("197X", "decade"),
+        ("2021-08/..", "range"),
+    ],
 )
 def test_it_names_the_precision(text, precision):
     assert fuzzydates.precision(text) == precision
