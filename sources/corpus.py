@@ -146,9 +146,7 @@ class CorpusLoader:
                 self.cite(path, None, crossing, entry.get("cite") or [])
 
     def load_actor(self, path, source, entry):
-        actor = self.upsert(
-            path, Actor, entry, strict=("name", "kind"), **self.fields(entry, "name", "kind", "description")
-        )
+        actor = self.upsert(path, Actor, entry, strict=("kind",), **self.fields(entry, "name", "kind", "description"))
         if actor is None:
             return
         for name in entry.get("aliases") or []:
@@ -246,18 +244,22 @@ class CorpusLoader:
 
     def merge(self, path, instance, strict, fields):
         """The fields a later file may set: empty ones, and a date that narrows the one there."""
+        merged = {}
+        if fields.get("date_note") and fields["date_note"] not in instance.date_note:
+            # Each article's reading of a relative date stays on record, whichever date wins.
+            merged["date_note"] = "\n".join(note for note in (instance.date_note, fields["date_note"]) if note)
         if "date" in fields and instance.date and fields["date"] != instance.date:
             narrower = narrower_date(instance.date, fields["date"])
             if narrower == fields["date"]:
-                return {"date": fields["date"], "date_note": fields.get("date_note", "")}
+                merged["date"] = fields["date"]
             if narrower is None:
                 self.contradiction(path, instance, "date", fields["date"])
-            fields = {name: value for name, value in fields.items() if name not in ("date", "date_note")}
+        fields = {name: value for name, value in fields.items() if name not in ("date", "date_note")}
         for name in strict:
             current = getattr(instance, name)
             if fields.get(name) not in (None, "") and current not in (None, "") and str(current) != str(fields[name]):
                 self.contradiction(path, instance, name, fields[name])
-        return {
+        return merged | {
             name: value
             for name, value in fields.items()
             if value not in (None, "") and getattr(instance, name) in (None, "")

@@ -38,8 +38,11 @@ def corpus(django_db_setup, django_db_blocker):
         clear_corpus()
 
 
-def row_counts():
-    return {model.__name__: model.objects.count() for model in [*CORPUS_MODELS, Place, Source]}
+def snapshot():
+    """Row counts, plus the fields a careless reload could change."""
+    counts = {model.__name__: model.objects.count() for model in [*CORPUS_MODELS, Place, Source]}
+    incidents = list(Incident.objects.values_list("slug", "date", "date_note", "killed_min", "place_id").order_by("slug"))
+    return counts, incidents
 
 
 def roles(incident_slug):
@@ -75,9 +78,9 @@ def test_every_alias_is_a_name_an_article_uses(corpus, db):
 
 
 def test_loading_twice_leaves_the_same_rows(corpus, db):
-    before = row_counts()
+    before = snapshot()
     load_corpus(settings.CORPUS_DIR)
-    assert row_counts() == before
+    assert snapshot() == before
 
 
 def test_the_load_command_reports_what_it_loaded(corpus, db, capsys):
@@ -98,3 +101,67 @@ def test_the_numbered_notes_of_002_are_sources_it_cites(corpus, db):
     publishers = set(article.cites.values_list("publisher", flat=True))
     assert {"Al Jazeera", "VOA"} <= publishers
     assert article.cites.count() >= 14
+
+
+def test_two_articles_on_one_event_give_one_incident_with_both_sources(corpus, db):
+    bombing = Incident.objects.get(slug="2023-01-30-peshawar-police-lines-mosque-bombing")
+    assert set(bombing.citations.values_list("source__slug", flat=True)) >= {ARTICLES[2], ARTICLES[3]}
+    figures = {
+        (figure.source.slug, figure.as_printed, figure.low, figure.high)
+        for figure in bombing.toll_figures.filter(measure="killed")
+    }
+    assert figures == {(ARTICLES[2], "more than 100", 101, None), (ARTICLES[3], "at least 100", 100, None)}
+    assert (bombing.killed_min, bombing.killed_max) == (100, None)
+
+
+def test_relative_dates_are_resolved_and_say_so(corpus, db):
+    bombing = Incident.objects.get(slug="2023-01-30-peshawar-police-lines-mosque-bombing")
+    assert bombing.date == "2023-01-30"
+    assert "Last January" in bombing.date_note
+    assert Source.objects.get(slug=ARTICLES[3]).published_note
+
+
+def test_000_adnan_rasheed_was_freed_from_bannu_jail_in_april_2012_no_day(corpus, db):
+    jailbreak = Incident.objects.get(slug="2012-04-bannu-jailbreak")
+    assert (jailbreak.date, jailbreak.date_precision, jailbreak.place.slug) == ("2012-04", "month", "bannu-jail")
+    assert ("adnan-rasheed", "participant") in roles("2012-04-bannu-jailbreak")
+    assert Place.objects.get(slug="zhob").parent.slug == "balochistan"
+
+
+def test_001_the_military_claimed_the_october_2017_hostage_rescue(corpus, db):
+    assert ("pakistan-army", "claimed") in roles("2017-10-boyle-coleman-rescue")
+    assert {"joshua-boyle", "caitlan-coleman"} <= {slug for slug, _ in roles("2017-10-boyle-coleman-rescue")}
+    offices = Relationship.objects.filter(subject__slug="khawaja-asif", kind="holds_office")
+    assert {(office.office, office.attested) for office in offices} >= {("foreign minister", "2017-10")}
+    assert Alias.objects.filter(actor__slug="khawaja-asif", name="Khwaja Asif").exists()
+
+
+def test_002_the_peshawar_bombing_was_claimed_disowned_and_claimed_again(corpus, db):
+    found = roles("2023-01-30-peshawar-police-lines-mosque-bombing")
+    assert {("sarbakaf-mohmand", "claimed"), ("ttp", "denied"), ("jamaat-ul-ahrar", "claimed")} <= found
+    denial = Involvement.objects.get(
+        incident__slug="2023-01-30-peshawar-police-lines-mosque-bombing", actor__slug="ttp", role="denied"
+    )
+    assert "Mohammad Khorasani" in set(denial.citations.values_list("speaker", flat=True))
+
+
+def test_002_torkham_closed_on_19_and_reopened_on_25_february_2023(corpus, db):
+    history = [(change["status"], change["since"]) for change in Crossing.objects.get(slug="torkham").status_history()]
+    assert history == [("closed", "2023-02-19"), ("open", "2023-02-25")]
+    khost = Incident.objects.get(slug="2022-04-16-pakistani-air-strikes-khost")
+    assert Involvement.objects.get(incident=khost, role="accused").accused_by.slug == "afghan-taliban"
+    assert (khost.killed_min, khost.killed_max) == (30, None)
+
+
+def test_003_the_isi_chief_visited_kabul_in_2021(corpus, db):
+    visit = Incident.objects.get(slug="2021-faiz-hameed-visits-kabul-serena-hotel")
+    assert visit.place.slug == "serena-hotel-kabul"
+    assert visit.date.startswith("2021")
+    assert ("faiz-hameed", "participant") in roles(visit.slug)
+    assert Source.objects.get(slug=ARTICLES[3]).publisher == ""
+
+
+def test_004_the_islamabad_court_attack_was_rejected_by_the_ttp_and_claimed_by_ahrar_ul_hind(corpus, db):
+    assert {("ttp", "denied"), ("ahrar-ul-hind", "claimed")} <= roles("2014-islamabad-court-attack")
+    article = Source.objects.get(slug=ARTICLES[4])
+    assert (article.published, article.author) == ("2014-21", "Alice Speri")
