@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from sources.admin import CitationInline
 
@@ -27,7 +28,7 @@ class InverseRelationshipInline(RelationshipInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(admin.ModelAdmin):
+class ActorAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "slug", "alias_list"]
     list_filter = ["kind"]
     search_fields = ["name", "slug", "aliases__name"]
@@ -43,7 +44,7 @@ class ActorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Alias)
-class AliasAdmin(admin.ModelAdmin):
+class AliasAdmin(SimpleHistoryAdmin):
     list_display = ["name", "actor"]
     search_fields = ["name", "actor__name"]
     autocomplete_fields = ["actor"]
@@ -51,7 +52,7 @@ class AliasAdmin(admin.ModelAdmin):
 
 
 @admin.register(Relationship)
-class RelationshipAdmin(admin.ModelAdmin):
+class RelationshipAdmin(SimpleHistoryAdmin):
     list_display = ["subject", "kind", "object", "status", "start", "end", "attested"]
     list_filter = ["kind", "status"]
     search_fields = ["slug", "subject__name", "subject__aliases__name", "object__name", "object__aliases__name"]

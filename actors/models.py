@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
 
@@ -40,6 +41,8 @@ class Actor(models.Model):
 
     objects = ActorQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
 
@@ -58,6 +61,8 @@ class Alias(models.Model):
 
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -152,6 +157,8 @@ class Relationship(models.Model):
     updated = models.DateTimeField(auto_now=True)
 
     objects = RelationshipQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["subject__name", "kind", "valid_from"]

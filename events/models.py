@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max, Min, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
 
@@ -44,6 +45,8 @@ class Place(models.Model):
         max_length=20, choices=Precision.choices, blank=True, help_text="How closely the coordinates locate the place."
     )
     citations = GenericRelation("sources.Citation", related_query_name="place")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -87,6 +90,8 @@ class Crossing(models.Model):
     afghanistan_district = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
     description = models.TextField(blank=True)
     citations = GenericRelation("sources.Citation", related_query_name="crossing")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -202,6 +207,8 @@ class Incident(models.Model):
 
     objects = IncidentQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["date_earliest", "date_latest", "slug"]
         indexes = [models.Index(fields=["date_earliest", "date_latest"], name="incident_dates_idx")]
@@ -268,6 +275,8 @@ class Involvement(models.Model):
     note = models.TextField(blank=True)
     citations = GenericRelation("sources.Citation", related_query_name="involvement")
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["incident", "role", "actor__name"]
         constraints = [
@@ -305,6 +314,8 @@ class TollFigure(models.Model):
     )
     as_printed = models.CharField(max_length=200, help_text="The figure in the source's words (“more than 100”).")
     citations = GenericRelation("sources.Citation", related_query_name="toll_figure")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["incident", "measure", "source"]

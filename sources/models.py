@@ -2,11 +2,12 @@
 
 import re
 
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
 
@@ -50,7 +51,12 @@ class Source(models.Model):
         blank=True,
         help_text="Sources this one cites (its numbered notes, for example).",
     )
+    # Quotes supporting facts about the source itself (its date, its author), so that deleting it
+    # lists them instead of leaving them pointing at nothing.
+    record_citations = GenericRelation("Citation", related_query_name="source_record")
     updated = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["published_earliest", "slug"]
@@ -90,6 +96,8 @@ class Reference(models.Model):
         Source, on_delete=models.PROTECT, related_name="referenced_by", help_text="Protected: other sources rely on it."
     )
     note = models.CharField(max_length=40, blank=True, help_text="Note number(s) in the citing source, e.g. “5, 8”.")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["citing", "id"]
@@ -139,6 +147,8 @@ class Citation(models.Model):
 
     objects = CitationQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["source", "start", "id"]
         indexes = [models.Index(fields=["content_type", "object_id"], name="citation_record_idx")]
@@ -147,7 +157,8 @@ class Citation(models.Model):
         return f"“{self.quote[:60]}” ({self.source.slug})"
 
     def save(self, *args, **kwargs):
-        if self.start is None and self.source_id is not None:
+        # Recomputed on every save: an edited quote must not keep the old quote's position.
+        if self.source_id is not None:
             self.start, self.end = self.source.find_quote(self.quote) or (None, None)
         super().save(*args, **kwargs)
 
@@ -164,3 +175,16 @@ class Citation(models.Model):
                 {"quote": f"This quote is not found verbatim (white space aside) in the text of “{self.source}”."}
             )
         self.start, self.end = position
+
+    def in_context(self, margin=150):
+        """The quoted passage with up to `margin` characters of the source text either side."""
+        if self.start is None or self.end is None:
+            return None
+        text = self.source.text
+        before_start = max(0, self.start - margin)
+        after_end = min(len(text), self.end + margin)
+        return {
+            "before": ("…" if before_start else "") + text[before_start : self.start],
+            "quote": text[self.start : self.end],
+            "after": text[self.end : after_end] + ("…" if after_end < len(text) else ""),
+        }
