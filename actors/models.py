@@ -41,7 +41,8 @@ class Actor(models.Model):
 
     objects = ActorQuerySet.as_manager()
 
-    history = HistoricalRecords()
+    # The save time is the history date already; a diff of it on every line is noise.
+    history = HistoricalRecords(excluded_fields=["updated"])
 
     class Meta:
         ordering = ["name"]
@@ -158,7 +159,7 @@ class Relationship(models.Model):
 
     objects = RelationshipQuerySet.as_manager()
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["updated"])
 
     class Meta:
         ordering = ["subject__name", "kind", "valid_from"]

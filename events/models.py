@@ -207,7 +207,8 @@ class Incident(models.Model):
 
     objects = IncidentQuerySet.as_manager()
 
-    history = HistoricalRecords()
+    # The save time is the history date already; a diff of it on every line is noise.
+    history = HistoricalRecords(excluded_fields=["updated"])
 
     class Meta:
         ordering = ["date_earliest", "date_latest", "slug"]
@@ -233,12 +234,18 @@ class Incident(models.Model):
 
     def update_tolls(self):
         """Recompute the killed and injured ranges from the figures each source gives."""
+        tolls = {}
         for measure in TollFigure.Measure:
             figures = self.toll_figures.filter(measure=measure).aggregate(low=Min("low"), high=Max("high"))
             open_ended = self.toll_figures.filter(measure=measure, high__isnull=True).exists()
-            setattr(self, f"{measure}_min", figures["low"])
-            setattr(self, f"{measure}_max", None if open_ended else figures["high"])
-        self.save(update_fields=["killed_min", "killed_max", "injured_min", "injured_max", "updated"])
+            tolls[f"{measure}_min"] = figures["low"]
+            tolls[f"{measure}_max"] = None if open_ended else figures["high"]
+        # Saving only on a change keeps history free of empty versions.
+        if all(getattr(self, name) == value for name, value in tolls.items()):
+            return
+        for name, value in tolls.items():
+            setattr(self, name, value)
+        self.save(update_fields=[*tolls, "updated"])
 
 
 class Involvement(models.Model):

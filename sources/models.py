@@ -56,7 +56,8 @@ class Source(models.Model):
     record_citations = GenericRelation("Citation", related_query_name="source_record")
     updated = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    # The save time is the history date already; a diff of it on every line is noise.
+    history = HistoricalRecords(excluded_fields=["updated"])
 
     class Meta:
         ordering = ["published_earliest", "slug"]
@@ -147,7 +148,7 @@ class Citation(models.Model):
 
     objects = CitationQuerySet.as_manager()
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["updated"])
 
     class Meta:
         ordering = ["source", "start", "id"]
