@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "actors",
     "events",
     "simple_history",
+    "roles",
 ]
 
 MIDDLEWARE = [
