@@ -300,6 +300,11 @@ class Involvement(models.Model):
         if self.accused_by_id and self.accused_by_id == self.actor_id:
             raise ValidationError({"accused_by": "An actor cannot accuse itself."})
 
+    def duplicates(self):
+        """Other rows giving the same actor the same role in the same incident."""
+        same = {"incident": self.incident_id, "actor": self.actor_id, "role": self.role}
+        return Involvement.objects.filter(**same).exclude(pk=self.pk)
+
     @property
     def is_contested(self):
         return self.role in self.CONTESTED_ROLES

@@ -10,6 +10,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
+from conflict.history import delete_with_reason, save_with_reason
 
 
 def fold_space(text):
@@ -114,6 +115,15 @@ class Reference(models.Model):
 class CitationQuerySet(models.QuerySet):
     def for_record(self, record):
         return self.filter(content_type=ContentType.objects.get_for_model(record), object_id=record.pk)
+
+    def move_to(self, record, reason):
+        """Attach these citations to `record` instead, dropping any it already has (same source and quote)."""
+        for citation in self:
+            if self.model.objects.for_record(record).filter(source=citation.source_id, quote=citation.quote).exists():
+                delete_with_reason(citation, reason)
+            else:
+                citation.record = record
+                save_with_reason(citation, reason)
 
 
 class Citation(models.Model):
