@@ -8,7 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
-from conflict.history import delete_with_reason, save_with_reason
+from conflict.history import delete_with_reason, related_or_last_known, save_with_reason
 
 
 class ActorQuerySet(models.QuerySet):
@@ -231,7 +231,8 @@ class Relationship(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.subject} {self.get_kind_display()} {self.object}"
+        subject, object = related_or_last_known(self, "subject"), related_or_last_known(self, "object")
+        return f"{subject} {self.get_kind_display()} {object}"
 
     def save(self, *args, **kwargs):
         self.valid_from, self.valid_until = self.period()

@@ -9,6 +9,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
+from conflict.history import related_or_last_known
 
 
 class Place(models.Model):
@@ -291,7 +292,8 @@ class Involvement(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.actor} — {self.get_role_display()} — {self.incident}"
+        actor, incident = related_or_last_known(self, "actor"), related_or_last_known(self, "incident")
+        return f"{actor} — {self.get_role_display()} — {incident}"
 
     def clean(self):
         super().clean()

@@ -10,7 +10,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
-from conflict.history import delete_with_reason, save_with_reason
+from conflict.history import delete_with_reason, related_or_last_known, save_with_reason
 
 
 def fold_space(text):
@@ -109,7 +109,7 @@ class Reference(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.citing} cites {self.cited}"
+        return f"{related_or_last_known(self, 'citing')} cites {related_or_last_known(self, 'cited')}"
 
 
 class CitationQuerySet(models.QuerySet):
@@ -165,7 +165,7 @@ class Citation(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"], name="citation_record_idx")]
 
     def __str__(self):
-        return f"“{self.quote[:60]}” ({self.source.slug})"
+        return f"“{self.quote[:60]}” ({related_or_last_known(self, 'source').slug})"
 
     def save(self, *args, **kwargs):
         # Recomputed on every save: an edited quote must not keep the old quote's position.

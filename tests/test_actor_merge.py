@@ -190,3 +190,14 @@ def test_the_admin_action_asks_again_when_no_actor_to_keep_is_chosen(admin_clien
     assert response.status_code == 200
     assert response.context["form"].errors["target"] == ["This field is required."]
     assert Actor.objects.count() == 2
+
+
+def test_the_history_of_a_moved_role_still_shows_the_merged_actor(admin_client, incident, ttp, duplicate):
+    role = Involvement.objects.create(incident=incident, actor=duplicate, role=Involvement.Role.PERPETRATOR)
+    duplicate.merge_into(ttp)
+
+    response = admin_client.get(admin_url(Involvement, "history", role.pk))
+
+    assert response.status_code == 200
+    assert "TTP — Perpetrator — Peshawar mosque bombing" in response.content.decode()
+    assert "Merged actor “TTP” (ttp-2)" in response.content.decode()

@@ -124,3 +124,15 @@ def test_it_restores_a_deleted_citation_from_its_history(admin_client, source, t
     assert response.status_code == 302
     restored = Citation.objects.get()
     assert (restored.pk, restored.record, restored.quote) == (created.id, ttp, "Pakistani Taliban")
+
+
+def test_it_shows_the_history_of_a_row_whose_related_rows_are_deleted_since(admin_client, ttp, jua):
+    relationship = Relationship.objects.create(slug="x", subject=jua, kind=Relationship.Kind.ALLY_OF, object=ttp)
+    relationship_id = relationship.pk
+    relationship.delete()
+    jua.delete()
+
+    response = admin_client.get(admin_url(Relationship, "history", relationship_id))
+
+    assert response.status_code == 200
+    assert "Jamaat-ul-Ahrar ally of Tehreek-e-Taliban Pakistan" in response.content.decode()
