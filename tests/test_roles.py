@@ -116,3 +116,14 @@ def test_the_api_permission_class_follows_the_same_groups(django_user_model, gro
     view = IncidentList()
 
     assert DjangoModelPermissionsOrAnonReadOnly().has_permission(request, view) is allowed
+
+
+def test_an_editor_may_merge_actors_and_a_viewer_may_not(client, member, ttp, jua):
+    merge = {"action": "merge_actors", "_selected_action": [str(jua.pk)], "post": "yes", "target": str(ttp.pk)}
+    member("viewer")
+    client.post(admin_url(Actor, "changelist"), merge)
+    assert Actor.objects.count() == 2
+
+    member("editor")
+    client.post(admin_url(Actor, "changelist"), merge)
+    assert list(Actor.objects.all()) == [ttp]
