@@ -2,11 +2,13 @@
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
+from conflict.history import delete_with_reason, related_or_last_known, save_with_reason
 
 
 class ActorQuerySet(models.QuerySet):
@@ -40,6 +42,9 @@ class Actor(models.Model):
 
     objects = ActorQuerySet.as_manager()
 
+    # The save time is the history date already; a diff of it on every line is noise.
+    history = HistoricalRecords(excluded_fields=["updated"])
+
     class Meta:
         ordering = ["name"]
 
@@ -52,12 +57,76 @@ class Actor(models.Model):
     def natural_key(self):
         return (self.slug,)
 
+    def merge_into(self, target):
+        """Fold this actor, a duplicate of `target`, into it and delete it; nothing it carries is lost.
+
+        Its aliases, relationships, roles in incidents, accusations and citations move to `target`,
+        its name becomes an alias. Where a moved row would duplicate one `target` has, or would
+        relate `target` to itself, the row goes and its citations join the surviving record. All in
+        one transaction, each change recorded in history with the reason returned.
+        """
+        if target.pk == self.pk:
+            raise ValueError("An actor cannot be merged into itself.")
+        reason = f"Merged actor “{self.name}” ({self.slug}) into “{target.name}” ({target.slug})."
+        with transaction.atomic():
+            self._move_aliases(target, reason)
+            self._move_relationships(target, reason)
+            self._move_roles(target, reason)
+            self.citations.all().move_to(target, reason)
+            delete_with_reason(self, reason)
+            save_with_reason(target, reason)
+        return reason
+
+    def _move_aliases(self, target, reason):
+        taken = {target.name, *target.aliases.values_list("name", flat=True)}
+        for alias in [*self.aliases.all(), Alias(name=self.name)]:
+            if alias.name in taken:
+                if alias.pk:
+                    delete_with_reason(alias, reason)
+                continue
+            alias.actor = target
+            save_with_reason(alias, reason)
+            taken.add(alias.name)
+
+    def _move_relationships(self, target, reason):
+        for relationship in Relationship.objects.involving(self):
+            if relationship.subject_id == self.pk:
+                relationship.subject = target
+            if relationship.object_id == self.pk:
+                relationship.object = target
+            if relationship.subject_id == relationship.object_id:
+                survivor = target
+            else:
+                survivor = relationship.duplicates().first()
+            if survivor is None:
+                save_with_reason(relationship, reason)
+            else:
+                relationship.citations.all().move_to(survivor, reason)
+                delete_with_reason(relationship, reason)
+
+    def _move_roles(self, target, reason):
+        for involvement in self.involvements.all():
+            involvement.actor = target
+            if involvement.accused_by_id == target.pk:
+                involvement.accused_by = None  # target cannot accuse itself
+            survivor = involvement.duplicates().first()
+            if survivor is None:
+                save_with_reason(involvement, reason)
+            else:
+                involvement.citations.all().move_to(survivor, reason)
+                delete_with_reason(involvement, reason)
+        for accusation in self.accusations_made.all():
+            accusation.accused_by = None if accusation.actor_id == target.pk else target
+            save_with_reason(accusation, reason)
+
 
 class Alias(models.Model):
     """Another name or spelling a source uses for an actor ("TTP", "Pakistani Taliban")."""
 
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -153,6 +222,8 @@ class Relationship(models.Model):
 
     objects = RelationshipQuerySet.as_manager()
 
+    history = HistoricalRecords(excluded_fields=["updated"])
+
     class Meta:
         ordering = ["subject__name", "kind", "valid_from"]
         constraints = [
@@ -160,7 +231,8 @@ class Relationship(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.subject} {self.get_kind_display()} {self.object}"
+        subject, object = related_or_last_known(self, "subject"), related_or_last_known(self, "object")
+        return f"{subject} {self.get_kind_display()} {object}"
 
     def save(self, *args, **kwargs):
         self.valid_from, self.valid_until = self.period()
@@ -177,6 +249,11 @@ class Relationship(models.Model):
         _, end_latest = fuzzydates.bounds_or_none(self.end)
         if start_earliest and end_latest and end_latest < start_earliest:
             raise ValidationError({"end": f"The relationship ends ({self.end}) before it starts ({self.start})."})
+
+    def duplicates(self):
+        """Other relationships stating the same tie over the same period."""
+        same = {"subject": self.subject_id, "kind": self.kind, "object": self.object_id}
+        return Relationship.objects.filter(**same, start=self.start, end=self.end).exclude(pk=self.pk)
 
     def period(self):
         attested_earliest, attested_latest = fuzzydates.bounds_or_none(self.attested)

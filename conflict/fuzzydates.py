@@ -105,12 +105,13 @@ def describe(text):
 
 
 def _describe_exact(core):
-    if match := DAY.match(core):
+    # Text that failed validation is still shown (on the form that refuses it): as typed.
+    if (match := DAY.match(core)) and 1 <= int(match[2]) <= 12:
         year, month, day = (int(part) for part in match.groups())
         return f"{day} {calendar.month_name[month]} {year}"
     if match := SEASON.match(core):
         return f"{SEASONS[match[2]]} {match[1]}"
-    if match := MONTH.match(core):
+    if (match := MONTH.match(core)) and 1 <= int(match[2]) <= 12:
         return f"{calendar.month_name[int(match[2])]} {match[1]}"
     if match := DECADE.match(core):
         return f"the {match[1]}0s"

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "sources",
     "actors",
     "events",
+    "simple_history",
+    "roles",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "conflict.urls"
@@ -121,3 +124,6 @@ if not LOCAL:
 
 # Django 6 makes https the default scheme of URL form fields; take that behaviour now.
 FORMS_URLFIELD_ASSUME_HTTPS = True
+
+# Merges and other bulk edits explain themselves in history; their reasons outgrow 100 characters.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

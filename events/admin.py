@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from sources.admin import CitationInline
 
@@ -10,16 +11,19 @@ class InvolvementInline(admin.TabularInline):
     fk_name = "incident"
     extra = 1
     autocomplete_fields = ["actor", "accused_by"]
+    # A role's own citations are entered on its page: inlines do not nest.
+    show_change_link = True
 
 
 class TollFigureInline(admin.TabularInline):
     model = TollFigure
     extra = 0
     autocomplete_fields = ["source"]
+    show_change_link = True
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "parent", "latitude", "longitude", "precision"]
     list_filter = ["kind", "precision"]
     search_fields = ["name", "slug"]
@@ -30,7 +34,7 @@ class PlaceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Crossing)
-class CrossingAdmin(admin.ModelAdmin):
+class CrossingAdmin(SimpleHistoryAdmin):
     list_display = ["name", "place", "pakistan_province", "afghanistan_province"]
     search_fields = ["name", "slug"]
     autocomplete_fields = [
@@ -45,12 +49,38 @@ class CrossingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Incident)
-class IncidentAdmin(admin.ModelAdmin):
+class IncidentAdmin(SimpleHistoryAdmin):
     list_display = ["title", "date", "kind", "place", "crossing", "killed_min", "killed_max"]
     list_filter = ["kind", "crossing", "date_earliest"]
     search_fields = ["title", "slug", "summary", "involvements__actor__name", "involvements__actor__aliases__name"]
     autocomplete_fields = ["place", "crossing"]
-    readonly_fields = ["date_earliest", "date_latest", "killed_min", "killed_max", "injured_min", "injured_max"]
+    readonly_fields = [
+        "date_display",
+        "date_earliest",
+        "date_latest",
+        "killed_min",
+        "killed_max",
+        "injured_min",
+        "injured_max",
+    ]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "summary"]}),
+        (
+            "When",
+            {
+                "fields": ["date", "date_display", "date_earliest", "date_latest", "date_note"],
+                "description": "The earliest and latest days are derived from the EDTF date when it is saved.",
+            },
+        ),
+        ("Where", {"fields": ["place", "crossing"]}),
+        (
+            "Toll",
+            {
+                "fields": [("killed_min", "killed_max"), ("injured_min", "injured_max")],
+                "description": "Derived from the figures each source gives, below.",
+            },
+        ),
+    ]
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["place", "crossing"]
     date_hierarchy = "date_earliest"
@@ -62,7 +92,7 @@ class IncidentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Involvement)
-class InvolvementAdmin(admin.ModelAdmin):
+class InvolvementAdmin(SimpleHistoryAdmin):
     list_display = ["incident", "actor", "role", "accused_by"]
     list_filter = ["role"]
     search_fields = ["incident__title", "actor__name", "actor__aliases__name"]
@@ -72,7 +102,7 @@ class InvolvementAdmin(admin.ModelAdmin):
 
 
 @admin.register(TollFigure)
-class TollFigureAdmin(admin.ModelAdmin):
+class TollFigureAdmin(SimpleHistoryAdmin):
     list_display = ["incident", "measure", "as_printed", "low", "high", "source"]
     list_filter = ["measure", "source"]
     search_fields = ["incident__title", "as_printed"]

@@ -6,8 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max, Min, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
+from conflict.history import related_or_last_known
 
 
 class Place(models.Model):
@@ -44,6 +46,8 @@ class Place(models.Model):
         max_length=20, choices=Precision.choices, blank=True, help_text="How closely the coordinates locate the place."
     )
     citations = GenericRelation("sources.Citation", related_query_name="place")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -87,6 +91,8 @@ class Crossing(models.Model):
     afghanistan_district = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
     description = models.TextField(blank=True)
     citations = GenericRelation("sources.Citation", related_query_name="crossing")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -202,6 +208,9 @@ class Incident(models.Model):
 
     objects = IncidentQuerySet.as_manager()
 
+    # The save time is the history date already; a diff of it on every line is noise.
+    history = HistoricalRecords(excluded_fields=["updated"])
+
     class Meta:
         ordering = ["date_earliest", "date_latest", "slug"]
         indexes = [models.Index(fields=["date_earliest", "date_latest"], name="incident_dates_idx")]
@@ -226,12 +235,18 @@ class Incident(models.Model):
 
     def update_tolls(self):
         """Recompute the killed and injured ranges from the figures each source gives."""
+        tolls = {}
         for measure in TollFigure.Measure:
             figures = self.toll_figures.filter(measure=measure).aggregate(low=Min("low"), high=Max("high"))
             open_ended = self.toll_figures.filter(measure=measure, high__isnull=True).exists()
-            setattr(self, f"{measure}_min", figures["low"])
-            setattr(self, f"{measure}_max", None if open_ended else figures["high"])
-        self.save(update_fields=["killed_min", "killed_max", "injured_min", "injured_max", "updated"])
+            tolls[f"{measure}_min"] = figures["low"]
+            tolls[f"{measure}_max"] = None if open_ended else figures["high"]
+        # Saving only on a change keeps history free of empty versions.
+        if all(getattr(self, name) == value for name, value in tolls.items()):
+            return
+        for name, value in tolls.items():
+            setattr(self, name, value)
+        self.save(update_fields=[*tolls, "updated"])
 
 
 class Involvement(models.Model):
@@ -268,6 +283,8 @@ class Involvement(models.Model):
     note = models.TextField(blank=True)
     citations = GenericRelation("sources.Citation", related_query_name="involvement")
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["incident", "role", "actor__name"]
         constraints = [
@@ -275,7 +292,8 @@ class Involvement(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.actor} — {self.get_role_display()} — {self.incident}"
+        actor, incident = related_or_last_known(self, "actor"), related_or_last_known(self, "incident")
+        return f"{actor} — {self.get_role_display()} — {incident}"
 
     def clean(self):
         super().clean()
@@ -283,6 +301,11 @@ class Involvement(models.Model):
             raise ValidationError({"accused_by": "Only an “accused” role names who accuses."})
         if self.accused_by_id and self.accused_by_id == self.actor_id:
             raise ValidationError({"accused_by": "An actor cannot accuse itself."})
+
+    def duplicates(self):
+        """Other rows giving the same actor the same role in the same incident."""
+        same = {"incident": self.incident_id, "actor": self.actor_id, "role": self.role}
+        return Involvement.objects.filter(**same).exclude(pk=self.pk)
 
     @property
     def is_contested(self):
@@ -305,6 +328,8 @@ class TollFigure(models.Model):
     )
     as_printed = models.CharField(max_length=200, help_text="The figure in the source's words (“more than 100”).")
     citations = GenericRelation("sources.Citation", related_query_name="toll_figure")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["incident", "measure", "source"]

@@ -1,17 +1,38 @@
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Citation, Reference, Source
 
 
-class CitationInline(GenericTabularInline):
+class QuoteInContext:
+    """Shows a saved quote inside the passage it comes from, so the editor can check its sense."""
+
+    @admin.display(description="in its source")
+    def quote_in_context(self, citation):
+        passage = citation.in_context()
+        if passage is None:
+            return "Shown once the quote is saved and found in the source."
+        return format_html(
+            '<span class="quote-in-context">{}<mark>{}</mark>{}</span>',
+            passage["before"],
+            passage["quote"],
+            passage["after"],
+        )
+
+
+class CitationInline(QuoteInContext, GenericTabularInline):
     """Citations supporting the record being edited; shared by every admin that has them."""
 
     model = Citation
     extra = 0
-    fields = ["source", "quote", "speaker", "via", "start"]
-    readonly_fields = ["start"]
+    fields = ["source", "quote", "speaker", "via", "start", "quote_in_context"]
+    readonly_fields = ["start", "quote_in_context"]
     autocomplete_fields = ["source", "via"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("source")
 
 
 class ReferenceInline(admin.TabularInline):
@@ -22,7 +43,7 @@ class ReferenceInline(admin.TabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SimpleHistoryAdmin):
     list_display = ["title", "publisher", "author", "published", "kind"]
     list_filter = ["kind", "publisher"]
     search_fields = ["slug", "title", "publisher", "author"]
@@ -32,19 +53,20 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Reference)
-class ReferenceAdmin(admin.ModelAdmin):
+class ReferenceAdmin(SimpleHistoryAdmin):
     list_display = ["citing", "cited", "note"]
     search_fields = ["citing__title", "cited__title"]
     autocomplete_fields = ["citing", "cited"]
 
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(QuoteInContext, SimpleHistoryAdmin):
     list_display = ["short_quote", "source", "speaker", "content_type", "object_id"]
     list_filter = ["content_type", "source"]
     search_fields = ["quote", "speaker", "source__title"]
     autocomplete_fields = ["source", "via"]
-    readonly_fields = ["start", "end"]
+    fields = ["source", "quote", "quote_in_context", "start", "end", "speaker", "via", "content_type", "object_id"]
+    readonly_fields = ["start", "end", "quote_in_context"]
     list_select_related = ["source", "content_type"]
 
     @admin.display(description="quote")

@@ -2,13 +2,15 @@
 
 import re
 
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
+from conflict.history import delete_with_reason, related_or_last_known, save_with_reason
 
 
 def fold_space(text):
@@ -50,7 +52,13 @@ class Source(models.Model):
         blank=True,
         help_text="Sources this one cites (its numbered notes, for example).",
     )
+    # Quotes supporting facts about the source itself (its date, its author), so that deleting it
+    # lists them instead of leaving them pointing at nothing.
+    record_citations = GenericRelation("Citation", related_query_name="source_record")
     updated = models.DateTimeField(auto_now=True)
+
+    # The save time is the history date already; a diff of it on every line is noise.
+    history = HistoricalRecords(excluded_fields=["updated"])
 
     class Meta:
         ordering = ["published_earliest", "slug"]
@@ -91,6 +99,8 @@ class Reference(models.Model):
     )
     note = models.CharField(max_length=40, blank=True, help_text="Note number(s) in the citing source, e.g. “5, 8”.")
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["citing", "id"]
         constraints = [
@@ -99,12 +109,21 @@ class Reference(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.citing} cites {self.cited}"
+        return f"{related_or_last_known(self, 'citing')} cites {related_or_last_known(self, 'cited')}"
 
 
 class CitationQuerySet(models.QuerySet):
     def for_record(self, record):
         return self.filter(content_type=ContentType.objects.get_for_model(record), object_id=record.pk)
+
+    def move_to(self, record, reason):
+        """Attach these citations to `record` instead, dropping any it already has (same source and quote)."""
+        for citation in self:
+            if self.model.objects.for_record(record).filter(source=citation.source_id, quote=citation.quote).exists():
+                delete_with_reason(citation, reason)
+            else:
+                citation.record = record
+                save_with_reason(citation, reason)
 
 
 class Citation(models.Model):
@@ -139,15 +158,18 @@ class Citation(models.Model):
 
     objects = CitationQuerySet.as_manager()
 
+    history = HistoricalRecords(excluded_fields=["updated"])
+
     class Meta:
         ordering = ["source", "start", "id"]
         indexes = [models.Index(fields=["content_type", "object_id"], name="citation_record_idx")]
 
     def __str__(self):
-        return f"“{self.quote[:60]}” ({self.source.slug})"
+        return f"“{self.quote[:60]}” ({related_or_last_known(self, 'source').slug})"
 
     def save(self, *args, **kwargs):
-        if self.start is None and self.source_id is not None:
+        # Recomputed on every save: an edited quote must not keep the old quote's position.
+        if self.source_id is not None:
             self.start, self.end = self.source.find_quote(self.quote) or (None, None)
         super().save(*args, **kwargs)
 
@@ -164,3 +186,16 @@ class Citation(models.Model):
                 {"quote": f"This quote is not found verbatim (white space aside) in the text of “{self.source}”."}
             )
         self.start, self.end = position
+
+    def in_context(self, margin=150):
+        """The quoted passage with up to `margin` characters of the source text either side."""
+        if self.start is None or self.end is None:
+            return None
+        text = self.source.text
+        before_start = max(0, self.start - margin)
+        after_end = min(len(text), self.end + margin)
+        return {
+            "before": ("…" if before_start else "") + text[before_start : self.start],
+            "quote": text[self.start : self.end],
+            "after": text[self.end : after_end] + ("…" if after_end < len(text) else ""),
+        }

@@ -48,6 +48,11 @@ def test_it_describes_a_date_as_precisely_as_it_is_known(text, words):
     assert fuzzydates.describe(text) == words
 
 
+@pytest.mark.parametrize("text", ["2023-13-45", "2023-13"])
+def test_it_describes_an_invalid_date_as_typed_so_the_form_refusing_it_can_show_it(text):
+    assert fuzzydates.describe(text) == text
+
+
 @pytest.mark.parametrize(
     "text, precision",
     [
