@@ -61,6 +61,16 @@ def narrower_date(first, second):
     return None
 
 
+def assign(instance, fields):
+    """Set the fields on instance; True when it is new or anything changed (so it needs saving)."""
+    changed = instance._state.adding
+    for name, value in fields.items():
+        if changed or getattr(instance, name) != value:
+            setattr(instance, name, value)
+            changed = True
+    return changed
+
+
 class CorpusLoader:
     def __init__(self, directory):
         self.directory = directory
@@ -105,9 +115,9 @@ class CorpusLoader:
             fields = self.fields(cited, "title", "publisher", "author", "url", "published", "published_note")
             target = self.upsert(path, Source, cited, kind=cited.get("kind", Source.Kind.NEWS), **fields)
             if source and target:
-                Reference.objects.update_or_create(
-                    citing=source, cited=target, defaults={"note": str(cited.get("note", ""))}
-                )
+                reference, _ = Reference.objects.get_or_create(citing=source, cited=target)
+                if assign(reference, {"note": str(cited.get("note", ""))}):
+                    reference.save()
 
     def load_places(self, path, source, entries):
         places = {}
@@ -121,8 +131,7 @@ class CorpusLoader:
             place = places[entry["slug"]]
             if place is None:
                 continue
-            if entry.get("parent"):
-                place.parent = self.lookup(path, Place, entry["parent"])
+            if entry.get("parent") and assign(place, {"parent": self.lookup(path, Place, entry["parent"])}):
                 place.save(update_fields=["parent"])
             self.cite(path, source, place, entry.get("cite") or [])
 
@@ -184,14 +193,16 @@ class CorpusLoader:
         incident.update_tolls()
 
     def load_toll(self, path, source, incident, entry):
-        figure, _ = TollFigure.objects.update_or_create(
+        figure = TollFigure.objects.filter(
+            incident=incident, source__slug=source, measure=entry["measure"], as_printed=str(entry["as_printed"])
+        ).first() or TollFigure(
             incident=incident,
             source=Source.objects.get(slug=source),
             measure=entry["measure"],
             as_printed=str(entry["as_printed"]),
-            defaults={"low": entry.get("low"), "high": entry.get("high")},
         )
-        self.validate(path, figure)
+        if assign(figure, {"low": entry.get("low"), "high": entry.get("high")}) and self.validate(path, figure):
+            figure.save()
         self.cite(path, source, figure, entry.get("cite") or [])
 
     def load_involvement(self, path, source, incident, entry):
@@ -199,13 +210,15 @@ class CorpusLoader:
         accused_by = self.lookup(path, Actor, entry["accused_by"]) if entry.get("accused_by") else None
         if actor is None:
             return
-        involvement, _ = Involvement.objects.get_or_create(incident=incident, actor=actor, role=entry["role"])
+        involvement = Involvement.objects.filter(incident=incident, actor=actor, role=entry["role"]).first()
+        involvement = involvement or Involvement(incident=incident, actor=actor, role=entry["role"])
+        changes = {}
         if accused_by and not involvement.accused_by_id:
-            involvement.accused_by = accused_by
+            changes["accused_by"] = accused_by
         if entry.get("note") and not involvement.note:
-            involvement.note = entry["note"]
-        self.validate(path, involvement)
-        involvement.save()
+            changes["note"] = entry["note"]
+        if assign(involvement, changes) and self.validate(path, involvement):
+            involvement.save()
         self.cite(path, source, involvement, entry.get("cite") or [])
 
     def cite(self, path, default_source, record, entries):
@@ -220,9 +233,10 @@ class CorpusLoader:
                 continue
             citation = Citation.objects.for_record(record).filter(source=source, quote=entry["quote"]).first()
             citation = citation or Citation(source=source, quote=entry["quote"], record=record)
-            citation.speaker = entry.get("speaker") or citation.speaker
-            citation.via = via or citation.via
-            if self.validate(path, citation, f"quote {entry['quote'][:60]!r}"):
+            changed = assign(
+                citation, {"speaker": entry.get("speaker") or citation.speaker, "via": via or citation.via}
+            )
+            if changed and self.validate(path, citation, f"quote {entry['quote'][:60]!r}"):
                 citation.save()
 
     def upsert(self, path, model, entry, strict=(), **fields):
@@ -235,11 +249,12 @@ class CorpusLoader:
         else:
             self.seen[key] = path.name
             instance = instance or model(slug=slug)
-        for name, value in fields.items():
-            setattr(instance, name, value)
-        if not self.validate(path, instance):
-            return None
-        instance.save()
+            if fields.get("date_note", "\0") in getattr(instance, "date_note", ""):
+                fields.pop("date_note")  # already there, merged with a later file's note on a former load
+        if assign(instance, fields):
+            if not self.validate(path, instance):
+                return None
+            instance.save()
         return instance
 
     def merge(self, path, instance, strict, fields):

@@ -79,7 +79,7 @@ def test_every_alias_is_a_name_an_article_uses(corpus, db):
     assert [alias.name for alias in Alias.objects.all() if alias.name not in texts] == []
 
 
-def test_loading_twice_leaves_the_same_rows(corpus, db):
+def test_loading_twice_leaves_the_same_rows_and_writes_no_new_versions(corpus, db):
     before = snapshot()
     load_corpus(settings.CORPUS_DIR)
     assert snapshot() == before
