@@ -3,10 +3,11 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Max, Min, Q
 from django.urls import reverse
 
 from conflict import fuzzydates
+from sources.models import Source
 
 
 class ActorQuerySet(models.QuerySet):
@@ -52,6 +53,20 @@ class Actor(models.Model):
     def natural_key(self):
         return (self.slug,)
 
+    def first_and_last_incidents(self):
+        """The earliest and the latest incident it had any role in (None, None without any)."""
+        incidents = self.incidents.distinct()
+        return incidents.order_by("date_earliest", "slug").first(), incidents.order_by("date_latest", "slug").last()
+
+    def sources(self):
+        """Sources that support anything about it: itself, its relationships or its roles in incidents."""
+        return Source.objects.filter(
+            Q(citations__actor=self)
+            | Q(citations__relationship__subject=self)
+            | Q(citations__relationship__object=self)
+            | Q(citations__involvement__actor=self)
+        ).distinct()
+
 
 class Alias(models.Model):
     """Another name or spelling a source uses for an actor ("TTP", "Pakistani Taliban")."""
@@ -69,6 +84,19 @@ class Alias(models.Model):
 
 
 class RelationshipQuerySet(models.QuerySet):
+    def leaders_and_members_of(self, actor):
+        """Who led it, held office in it or belonged to it, oldest first."""
+        kinds = [Relationship.Kind.LEADS, Relationship.Kind.HOLDS_OFFICE, Relationship.Kind.MEMBER_OF]
+        return self.filter(object=actor, kind__in=kinds).order_by(F("valid_from").asc(nulls_first=True), "slug")
+
+    def years(self):
+        """The calendar years from the earliest known start to the latest known end or start."""
+        bounds = self.aggregate(first=Min("valid_from"), last_start=Max("valid_from"), last_end=Max("valid_until"))
+        known = [day for day in bounds.values() if day]
+        if not known:
+            return range(0)
+        return range(min(known).year, max(known).year + 1)
+
     def involving(self, actor):
         return self.filter(Q(subject=actor) | Q(object=actor))
 
@@ -177,6 +205,15 @@ class Relationship(models.Model):
         _, end_latest = fuzzydates.bounds_or_none(self.end)
         if start_earliest and end_latest and end_latest < start_earliest:
             raise ValidationError({"end": f"The relationship ends ({self.end}) before it starts ({self.start})."})
+
+    @property
+    def period_display(self):
+        """Its dates as a reader says them: "since August 2021", "2014 – 2021", "attested March 2023"."""
+        if self.start or self.end:
+            return fuzzydates.describe(f"{self.start or '..'}/{self.end or '..'}")
+        if self.attested:
+            return f"attested {fuzzydates.describe(self.attested)}"
+        return "dates unknown"
 
     def period(self):
         attested_earliest, attested_latest = fuzzydates.bounds_or_none(self.attested)

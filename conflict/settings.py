@@ -7,6 +7,7 @@ start needs no configuration at all.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -121,3 +122,33 @@ if not LOCAL:
 
 # Django 6 makes https the default scheme of URL form fields; take that behaviour now.
 FORMS_URLFIELD_ASSUME_HTTPS = True
+
+# The site's pages load every script, style, font and image from this site (static/vendor/), and
+# the map's outlines ship with it; a tile server is optional, for deployments that are online.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+
+
+
+def map_tile_hosts(url):
+    """The host a tile URL template loads from, for the policy ({s} subdomains become a wildcard)."""
+    if not url:
+        return []
+    parts = urlsplit(url.replace("{s}", "*"))
+    return [f"{parts.scheme}://{parts.netloc}"]
+
+
+MIDDLEWARE += ["csp.middleware.CSPMiddleware"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *map_tile_hosts(MAP_TILE_URL)],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}

@@ -4,7 +4,10 @@ in what role, and what each source says they cost in lives."""
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Max, Min, Q
+import datetime
+
+from django.db.models import Count, F, Max, Min, Q
+from django.db.models.functions import TruncMonth
 from django.urls import reverse
 
 from conflict import fuzzydates
@@ -50,6 +53,9 @@ class Place(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('events:timeline')}?place={self.slug}"
 
     def clean(self):
         super().clean()
@@ -97,6 +103,16 @@ class Crossing(models.Model):
     def get_absolute_url(self):
         return reverse("events:crossing", args=[self.slug])
 
+    @property
+    def coordinates(self):
+        return self.place.latitude, self.place.longitude
+
+    def status_periods(self, today=None):
+        """The status history as periods: each change lasts until the next one, the last until today."""
+        history = self.status_history()
+        ends = [change["since_earliest"] for change in history[1:]] + [today or datetime.date.today()]
+        return [{**change, "until_earliest": end} for change, end in zip(history, ends, strict=True)]
+
     def status_history(self):
         """Open/closed periods derived from closure and reopening incidents, oldest first."""
         changes = self.incidents.filter(
@@ -114,6 +130,22 @@ class Crossing(models.Model):
 
 
 class IncidentQuerySet(models.QuerySet):
+    def known_to_the_month(self):
+        """Incidents whose earliest and latest possible days fall in one calendar month."""
+        return self.annotate(
+            first_month=TruncMonth("date_earliest"), last_month=TruncMonth("date_latest")
+        ).filter(first_month=F("last_month"))
+
+    def monthly_counts_by_kind(self):
+        """(month, kind, count) rows for the incidents known to the month, oldest first."""
+        return (
+            self.known_to_the_month()
+            .order_by()
+            .values_list("first_month", "kind")
+            .annotate(count=Count("pk"))
+            .order_by("first_month", "kind")
+        )
+
     def overlapping(self, earliest=None, latest=None):
         """Incidents whose possible dates overlap the range."""
         queryset = self
@@ -224,6 +256,19 @@ class Incident(models.Model):
     def date_display(self):
         return fuzzydates.describe(self.date)
 
+    @property
+    def calendar_slot(self):
+        """(year, month) a timeline lists it under; month is None when the date is coarser than a month.
+
+        Taken from the middle of the possible days, so that "c. September 2021" sits in September.
+        """
+        if self.date_earliest is None:
+            return None, None
+        if self.date_latest is None or self.date_precision == "range":
+            return self.date_earliest.year, None
+        middle = self.date_earliest + (self.date_latest - self.date_earliest) / 2
+        return middle.year, (middle.month if self.date_precision in ("day", "month") else None)
+
     def update_tolls(self):
         """Recompute the killed and injured ranges from the figures each source gives."""
         for measure in TollFigure.Measure:
@@ -277,6 +322,9 @@ class Involvement(models.Model):
     def __str__(self):
         return f"{self.actor} — {self.get_role_display()} — {self.incident}"
 
+    def get_absolute_url(self):
+        return f"{self.incident.get_absolute_url()}#involvement-{self.pk}"
+
     def clean(self):
         super().clean()
         if self.accused_by_id and self.role != self.Role.ACCUSED:
@@ -287,6 +335,14 @@ class Involvement(models.Model):
     @property
     def is_contested(self):
         return self.role in self.CONTESTED_ROLES
+
+    @classmethod
+    def by_role(cls, involvements):
+        """[(role, [involvement, ...]), ...] in the order the codebook lists the roles."""
+        roles = {role: [] for role in cls.Role}
+        for involvement in involvements:
+            roles[involvement.role].append(involvement)
+        return [(role, found) for role, found in roles.items() if found]
 
 
 class TollFigure(models.Model):
@@ -317,6 +373,9 @@ class TollFigure(models.Model):
 
     def __str__(self):
         return f"{self.as_printed} {self.measure} ({self.source_id})"
+
+    def get_absolute_url(self):
+        return f"{self.incident.get_absolute_url()}#toll-{self.pk}"
 
     def clean(self):
         super().clean()
