@@ -17,6 +17,28 @@ class ActorQuerySet(models.QuerySet):
             return self
         return self.filter(Q(name__icontains=text) | Q(aliases__name__icontains=text)).distinct()
 
+    def with_factions_and_members(self):
+        """These actors and, at any depth, whatever is part, faction, splinter or member of them."""
+        found = set(self.values_list("pk", flat=True))
+        frontier = found
+        while frontier:
+            frontier = (
+                set(
+                    Relationship.objects.filter(kind__in=Relationship.BRANCH_KINDS, object__in=frontier).values_list(
+                        "subject", flat=True
+                    )
+                )
+                - found
+            )
+            found |= frontier
+        return Actor.objects.filter(pk__in=found)
+
+    def related_to(self, actors):
+        """Actors with a relationship of any kind, in either direction, to any of `actors`."""
+        objects = Relationship.objects.filter(subject__in=actors).values("object")
+        subjects = Relationship.objects.filter(object__in=actors).values("subject")
+        return self.filter(Q(pk__in=objects) | Q(pk__in=subjects))
+
 
 class Actor(models.Model):
     """Anyone who acts, speaks or is acted upon: an armed group, a council, a state, a person."""
@@ -100,12 +122,17 @@ class RelationshipQuerySet(models.QuerySet):
     def involving(self, actor):
         return self.filter(Q(subject=actor) | Q(object=actor))
 
-    def in_force_during(self, earliest, latest):
-        """Ties that may have held at some point between two days (unknown ends count as open)."""
-        return self.filter(
-            Q(valid_from__isnull=True) | Q(valid_from__lte=latest),
-            Q(valid_until__isnull=True) | Q(valid_until__gte=earliest),
-        )
+    def involving_any(self, actors):
+        return self.filter(Q(subject__in=actors) | Q(object__in=actors))
+
+    def in_force_during(self, earliest=None, latest=None):
+        """Ties that may have held at some point between two days (unknown ends, and no day, count as open)."""
+        queryset = self
+        if latest:
+            queryset = queryset.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=latest))
+        if earliest:
+            queryset = queryset.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=earliest))
+        return queryset
 
 
 class Relationship(models.Model):
@@ -127,6 +154,9 @@ class Relationship(models.Model):
         DESIGNATED_BY = "designated_by", "designated a terrorist organisation by"
         GOVERNS = "governs", "governs"
         KIN_OF = "kin_of", "kin of"
+
+    # Kinds by which the subject belongs to the object: its factions, splinters and members.
+    BRANCH_KINDS = [Kind.PART_OF, Kind.FACTION_OF, Kind.SPLINTER_OF, Kind.MEMBER_OF]
 
     class Status(models.TextChoices):
         NORMAL = "normal", "As described"

@@ -13,6 +13,17 @@ from django.urls import reverse
 from conflict import fuzzydates
 
 
+class PlaceQuerySet(models.QuerySet):
+    def inside(self, places):
+        """The given places and every place within them at any depth, found by walking down the hierarchy."""
+        found = set()
+        frontier = {place.pk for place in places}
+        while frontier:
+            found |= frontier
+            frontier = set(Place.objects.filter(parent__in=frontier).values_list("pk", flat=True)) - found
+        return self.filter(pk__in=found)
+
+
 class Place(models.Model):
     """A gazetteer entry: country > region or province > district > place."""
 
@@ -47,6 +58,8 @@ class Place(models.Model):
         max_length=20, choices=Precision.choices, blank=True, help_text="How closely the coordinates locate the place."
     )
     citations = GenericRelation("sources.Citation", related_query_name="place")
+
+    objects = PlaceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -129,6 +142,13 @@ class Crossing(models.Model):
         ]
 
 
+class DateMatch(models.TextChoices):
+    """How an incident's fuzzy date must relate to a date range to match it."""
+
+    OVERLAP = "overlap", "May fall in the range (its possible dates overlap it)"
+    WITHIN = "within", "Certainly in the range (all its possible dates are inside it)"
+
+
 class IncidentQuerySet(models.QuerySet):
     def known_to_the_month(self):
         """Incidents whose earliest and latest possible days fall in one calendar month."""
@@ -162,6 +182,57 @@ class IncidentQuerySet(models.QuerySet):
             queryset = queryset.filter(date_earliest__gte=earliest)
         if latest:
             queryset = queryset.filter(date_latest__lte=latest)
+        return queryset
+
+    def dated(self, earliest=None, latest=None, match=DateMatch.OVERLAP):
+        if match == DateMatch.WITHIN:
+            return self.within(earliest, latest)
+        return self.overlapping(earliest, latest)
+
+    def involving(self, actors=None, roles=None, include_factions=False):
+        """Incidents in which one of `actors` had one of `roles` (either may be left open).
+
+        With `include_factions`, the actors' factions, splinters and members count as the actors.
+        """
+        involvements = Involvement.objects.all()
+        if actors:
+            if include_factions:
+                actors = actors.with_factions_and_members()
+            involvements = involvements.filter(actor__in=actors)
+        if roles:
+            involvements = involvements.filter(role__in=roles)
+        if not actors and not roles:
+            return self
+        return self.filter(pk__in=involvements.values("incident"))
+
+    def located_in(self, places):
+        """Incidents at any of `places` or anywhere inside them, directly or through their crossing."""
+        inside = Place.objects.inside(places)
+        return self.filter(Q(place__in=inside) | Q(crossing__place__in=inside))
+
+    def cited_by(self, sources):
+        """Incidents that any of `sources` supports: the incident itself, a role or a toll figure."""
+        supported = (
+            Q(citations__source__in=sources)
+            | Q(involvements__citations__source__in=sources)
+            | Q(toll_figures__source__in=sources)
+        )
+        return self.filter(pk__in=Incident.objects.filter(supported).values("pk"))
+
+    def search(self, text):
+        """Incidents matching every word of `text` in a title, summary, actor name or alias, or quote."""
+        queryset = self
+        for word in text.split():
+            named = Involvement.objects.filter(Q(actor__name__icontains=word) | Q(actor__aliases__name__icontains=word))
+            quoted_on_roles = Involvement.objects.filter(citations__quote__icontains=word)
+            quoted = Incident.objects.filter(citations__quote__icontains=word)
+            queryset = queryset.filter(
+                Q(title__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(pk__in=named.values("incident"))
+                | Q(pk__in=quoted_on_roles.values("incident"))
+                | Q(pk__in=quoted.values("pk"))
+            )
         return queryset
 
 
