@@ -3,17 +3,31 @@
 import datetime
 
 from django import forms
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from actors.filtersets import ActorFilterSet
 from actors.models import Actor, Relationship
 from events.models import Incident, Involvement
 from sources.models import Citation
+
+LIST_PAGE_SIZE = 100
 
 
 class NetworkYearForm(forms.Form):
     year = forms.IntegerField(
         required=False, min_value=1900, max_value=2100, label="Network as it stood in", help_text="A year, e.g. 2015."
+    )
+
+
+def actor_list(request):
+    filterset = ActorFilterSet(request.GET, queryset=Actor.objects.prefetch_related("aliases"), request=request)
+    actors = filterset.qs if filterset.is_valid() else Actor.objects.none()
+    return render(
+        request,
+        "actors/actor_list.html",
+        {"filterset": filterset, "page": Paginator(actors, LIST_PAGE_SIZE).get_page(request.GET.get("page"))},
     )
 
 
@@ -61,7 +75,13 @@ def network_graph(actor, relationships):
         nodes[relationship.subject_id], nodes[relationship.object_id] = relationship.subject, relationship.object
     return {
         "nodes": [
-            {"id": node.slug, "label": node.name, "kind": node.kind, "url": node.get_absolute_url(), "focus": node == actor}
+            {
+                "id": node.slug,
+                "label": node.name,
+                "kind": node.kind,
+                "url": node.get_absolute_url(),
+                "focus": node == actor,
+            }
             for node in nodes.values()
         ],
         "edges": [

@@ -129,7 +129,6 @@ MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 
 
-
 def map_tile_hosts(url):
     """The host a tile URL template loads from, for the policy ({s} subdomains become a wildcard)."""
     if not url:

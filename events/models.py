@@ -1,11 +1,11 @@
 """Incidents, where they happened (a small gazetteer and the border crossings), who took part
 in what role, and what each source says they cost in lives."""
 
+import datetime
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-import datetime
-
 from django.db.models import Count, F, Max, Min, Q
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
@@ -152,9 +152,9 @@ class DateMatch(models.TextChoices):
 class IncidentQuerySet(models.QuerySet):
     def known_to_the_month(self):
         """Incidents whose earliest and latest possible days fall in one calendar month."""
-        return self.annotate(
-            first_month=TruncMonth("date_earliest"), last_month=TruncMonth("date_latest")
-        ).filter(first_month=F("last_month"))
+        return self.annotate(first_month=TruncMonth("date_earliest"), last_month=TruncMonth("date_latest")).filter(
+            first_month=F("last_month")
+        )
 
     def monthly_counts_by_kind(self):
         """(month, kind, count) rows for the incidents known to the month, oldest first."""

@@ -35,16 +35,16 @@ def monthly_chart(rows):
     stacked series per kind that occurs."""
     counts = {(month, kind): count for month, kind, count in rows}
     if not counts:
-        return {"labels": [], "datasets": []}
+        return {"labels": [], "datasets": [], "rows": []}
     months = list(months_between(min(month for month, _ in counts), max(month for month, _ in counts)))
     kinds = [kind for kind in Incident.Kind if any(kind == key[1] for key in counts)]
-    return {
-        "labels": [f"{calendar.month_abbr[month.month]} {month.year}" for month in months],
-        "datasets": [
-            {"kind": kind.value, "label": kind.label, "data": [counts.get((month, kind.value), 0) for month in months]}
-            for kind in kinds
-        ],
-    }
+    labels = [f"{calendar.month_abbr[month.month]} {month.year}" for month in months]
+    datasets = [
+        {"kind": kind.value, "label": kind.label, "data": [counts.get((month, kind.value), 0) for month in months]}
+        for kind in kinds
+    ]
+    columns = [dataset["data"] for dataset in datasets]
+    return {"labels": labels, "datasets": datasets, "rows": list(zip(labels, zip(*columns, strict=True), strict=True))}
 
 
 def months_between(first, last):

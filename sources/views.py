@@ -1,11 +1,15 @@
 """The site's source page: a source's text with every cited quote marked and linked to its records."""
 
 from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from actors.models import Actor, Relationship
 from events.models import Crossing, Incident, Involvement, Place, TollFigure
+from sources.filtersets import SourceFilterSet
 from sources.models import Source
+
+LIST_PAGE_SIZE = 100
 
 RECORDS = GenericPrefetch(
     "record",
@@ -20,6 +24,16 @@ RECORDS = GenericPrefetch(
         Source.objects.all(),
     ],
 )
+
+
+def source_list(request):
+    filterset = SourceFilterSet(request.GET, queryset=Source.objects.all(), request=request)
+    sources = filterset.qs if filterset.is_valid() else Source.objects.none()
+    return render(
+        request,
+        "sources/source_list.html",
+        {"filterset": filterset, "page": Paginator(sources, LIST_PAGE_SIZE).get_page(request.GET.get("page"))},
+    )
 
 
 def source_detail(request, slug):

@@ -3,6 +3,8 @@
 from django import template
 from django.conf import settings
 
+from events.models import TollFigure
+
 register = template.Library()
 
 
@@ -30,6 +32,14 @@ def coordinates(place):
 @register.filter
 def record_kind(record):
     return record._meta.verbose_name
+
+
+@register.filter
+def record_label(record):
+    """A record as a link text names it; a toll figure by its wording and incident."""
+    if isinstance(record, TollFigure):
+        return f"“{record.as_printed}” {record.get_measure_display().lower()}, {record.incident}"
+    return str(record)
 
 
 @register.inclusion_tag("events/_status_strip.html")
