@@ -61,3 +61,14 @@ vendor:
 		cp -R $$tmp/node_modules/$$file $(VENDOR)/$$file; \
 	done; \
 	rm -rf $$tmp
+
+# The browser tests drive Debian's Chromium: install it when it is missing (as root), or say how.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	else \
+		echo "The browser tests need Debian's Chromium. Run: sudo apt-get install -y chromium" >&2; exit 1; \
+	fi
+
+test: $(CHROMIUM)

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls that tests make around it
 # are still synchronous and safe.
@@ -59,15 +60,18 @@ class PageGuard:
         ]
 
 
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
+def require_chromium(path=CHROMIUM):
+    """Fail, never skip, where Chromium is missing: CI must not pass without the browser tests."""
+    if not path.exists():
         pytest.fail(
-            "Browser tests need Debian's Chromium at /usr/bin/chromium: run `apt-get install -y chromium` "
+            f"Browser tests need Debian's Chromium at {path}: run `apt-get install -y chromium` "
             "as root (or `make test`, which does it when it can)."
         )
-    from playwright.sync_api import sync_playwright
 
+
+@pytest.fixture(scope="session")
+def browser():
+    require_chromium()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser

@@ -1,11 +1,12 @@
 """The site as a reader meets it, in Chromium: filtering, the network graph, quotes, the map."""
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.site.browser.conftest import open_page
+from tests.site.browser.conftest import open_page, require_chromium
 
 pytestmark = pytest.mark.usefixtures("site_records")
 
@@ -138,3 +139,8 @@ def test_it_fails_a_page_that_logs_an_error_or_calls_another_host(browser, page_
     context.close()
     assert "something broke" in page_guard.console_errors
     assert page_guard.foreign_requests == ["http://example.com/tracker.gif"]
+
+
+def test_it_fails_rather_than_skips_without_chromium():
+    with pytest.raises(pytest.fail.Exception, match="apt-get install -y chromium"):
+        require_chromium(Path("/nonexistent/chromium"))
