@@ -2,6 +2,8 @@
 
 import django_filters
 from django import forms
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from conflict import fuzzydates
 
@@ -21,6 +23,7 @@ class FuzzyDateField(forms.CharField):
         return earliest if self.end == "earliest" else latest
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class FuzzyDateFilter(django_filters.Filter):
     """Takes an EDTF date: a range's start uses its earliest day (end="earliest"), its end the latest."""
 
@@ -44,6 +47,7 @@ class RecordsField(django_filters.fields.ModelMultipleChoiceField):
         return list(super().clean(value))
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
     """Records named by slug; repeat the parameter for several (?actor=ttp&actor=jamaat-ul-ahrar)."""
 
@@ -54,6 +58,15 @@ class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class IdsFilter(SlugsFilter):
+    """Records named by id; repeat the parameter for several."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "pk")
         super().__init__(*args, **kwargs)
 
 

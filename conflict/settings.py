@@ -123,6 +123,41 @@ if not LOCAL:
 # Django 6 makes https the default scheme of URL form fields; take that behaviour now.
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
+# REST API (/api/v1/): open reading; writing needs the model's Django permission, by session or token.
+INSTALLED_APPS += ["rest_framework.authtoken", "drf_spectacular", "drf_spectacular_sidecar"]
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "conflict.api.pagination.NumberedPagination",
+    "DEFAULT_SCHEMA_CLASS": "conflict.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "conflict.api.exceptions.api_exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Conflict event database API",
+    "DESCRIPTION": "Incidents, actors and their ties in the Pakistan–Afghanistan conflict, each on a quoted source. "
+    "See docs/api.md for worked examples.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # No badge fetched from the public validator: no request leaves the machine.
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},
+    "ENUM_NAME_OVERRIDES": {
+        "ActorKindEnum": "actors.models.Actor.Kind",
+        "RelationshipKindEnum": "actors.models.Relationship.Kind",
+        "PlaceKindEnum": "events.models.Place.Kind",
+        "IncidentKindEnum": "events.models.Incident.Kind",
+        "SourceKindEnum": "sources.models.Source.Kind",
+        "RecordTypeEnum": "sources.filtersets.RECORD_TYPES",
+    },
+}
+
 # The site's pages load every script, style, font and image from this site (static/vendor/), and
 # the map's outlines ship with it; a tile server is optional, for deployments that are online.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")

@@ -20,6 +20,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("conflict.api.urls")),
     path("actors/", include("actors.urls")),
     path("sources/", include("sources.urls")),
     path("", include("events.urls")),

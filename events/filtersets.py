@@ -3,7 +3,7 @@
 import django_filters
 
 from actors.models import Actor
-from conflict.filters import CountFilter, FuzzyDateFilter, SlugsFilter, updated_since_filter
+from conflict.filters import CountFilter, FuzzyDateFilter, IdsFilter, SlugsFilter, updated_since_filter
 from events.models import Crossing, DateMatch, Incident, Involvement, Place
 from sources.models import Source
 
@@ -61,7 +61,7 @@ class IncidentFilterSet(django_filters.FilterSet):
     )
     kind = django_filters.MultipleChoiceFilter(choices=Incident.Kind.choices, label="Kind (repeat for several)")
     actor = SlugsFilter(queryset=Actor.objects.all(), label="Actor (slug), in any role unless role is given")
-    actor_id = django_filters.ModelMultipleChoiceFilter(queryset=Actor.objects.all(), label="Actor (id)")
+    actor_id = IdsFilter(queryset=Actor.objects.all(), label="Actor (id)")
     role = django_filters.MultipleChoiceFilter(
         choices=Involvement.Role.choices, label="Role of the actor (or of anyone, without actor)"
     )

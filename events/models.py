@@ -94,6 +94,15 @@ class Place(models.Model):
         return next((place for place in self.lineage() if place.kind == kind), None)
 
 
+class CrossingQuerySet(models.QuerySet):
+    def with_status_changes(self):
+        return self.prefetch_related(
+            models.Prefetch(
+                "incidents", queryset=Incident.objects.status_changes(), to_attr="prefetched_status_changes"
+            )
+        )
+
+
 class Crossing(models.Model):
     """A border crossing between Pakistan and Afghanistan, with its two sides."""
 
@@ -106,6 +115,8 @@ class Crossing(models.Model):
     afghanistan_district = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="+", null=True, blank=True)
     description = models.TextField(blank=True)
     citations = GenericRelation("sources.Citation", related_query_name="crossing")
+
+    objects = CrossingQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -128,18 +139,23 @@ class Crossing(models.Model):
 
     def status_history(self):
         """Open/closed periods derived from closure and reopening incidents, oldest first."""
-        changes = self.incidents.filter(
-            kind__in=[Incident.Kind.BORDER_CLOSURE, Incident.Kind.BORDER_REOPENING]
-        ).order_by("date_earliest")
+        changes = self.status_changes()
         return [
             {
                 "status": "closed" if incident.kind == Incident.Kind.BORDER_CLOSURE else "open",
                 "since": incident.date,
                 "since_earliest": incident.date_earliest,
+                "until": following.date if following else None,
                 "incident": incident,
             }
-            for incident in changes
+            for incident, following in zip(changes, [*changes[1:], None], strict=True)
         ]
+
+    def status_changes(self):
+        """Closures and reopenings, oldest first (prefetched by CrossingQuerySet.with_status_changes)."""
+        if hasattr(self, "prefetched_status_changes"):
+            return self.prefetched_status_changes
+        return list(self.incidents.status_changes())
 
 
 class DateMatch(models.TextChoices):
@@ -183,6 +199,12 @@ class IncidentQuerySet(models.QuerySet):
         if latest:
             queryset = queryset.filter(date_latest__lte=latest)
         return queryset
+
+    def status_changes(self):
+        """Border closures and reopenings, oldest first."""
+        return self.filter(kind__in=[Incident.Kind.BORDER_CLOSURE, Incident.Kind.BORDER_REOPENING]).order_by(
+            "date_earliest", "slug"
+        )
 
     def dated(self, earliest=None, latest=None, match=DateMatch.OVERLAP):
         if match == DateMatch.WITHIN:

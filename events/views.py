@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 
 from conflict.htmx import wants_fragment
@@ -13,8 +14,6 @@ from events.timeline import group_by_year_and_month, monthly_chart
 from sources.models import Citation
 
 TIMELINE_PAGE_SIZE = 50
-# The API's incident list, which answers ?format=csv|geojson|timeline for the same filters.
-INCIDENT_EXPORTS = "/api/v1/incidents/"
 
 CITATIONS = Prefetch("citations", queryset=Citation.objects.with_sources())
 
@@ -95,9 +94,10 @@ def timeline(request):
 
 
 def export_url(filters, format_name):
+    """The API's incident list in another format (csv, geojson, timeline), for the same filters."""
     query = filters.copy()
     query["format"] = format_name
-    return f"{INCIDENT_EXPORTS}?{query.urlencode()}"
+    return f"{reverse('api:incident-list')}?{query.urlencode()}"
 
 
 def incident_map(request):
