@@ -301,3 +301,17 @@ def test_it_sends_a_content_security_policy_that_allows_only_this_site(client, u
 def test_it_links_actor_names_in_the_timeline_to_their_profiles(client):
     ttp = Actor.objects.get(slug="ttp")
     assert f'<a href="{ttp.get_absolute_url()}">Tehreek-e-Taliban Pakistan</a>' in client.get("/").content.decode()
+
+
+def test_it_links_exports_that_the_api_answers_for_the_same_filter(client):
+    exports = client.get("/?actor=jamaat-ul-ahrar").context["exports"]
+    csv = client.get(exports["csv"])
+    assert csv.status_code == 200 and csv["Content-Type"].startswith("text/csv")
+    assert "Peshawar mosque bombing" in csv.content.decode() and "Army Public School" not in csv.content.decode()
+    geojson = client.get(exports["geojson"]).json()
+    assert [feature["properties"]["slug"] for feature in geojson["features"]] == ["2023-01-30-peshawar-mosque-bombing"]
+    assert client.get(exports["timeline"]).status_code == 200
+
+
+def test_it_leaves_the_api_pages_outside_the_policy(client):
+    assert "Content-Security-Policy" not in client.get("/api/v1/")
