@@ -39,7 +39,7 @@ def actor_detail(request, slug):
     relationships = Relationship.objects.involving(actor).select_related("subject", "object")
     year_form = NetworkYearForm(request.GET)
     year = year_form.cleaned_data["year"] if year_form.is_valid() else None
-    in_force = (
+    in_force = list(
         relationships.in_force_during(datetime.date(year, 1, 1), datetime.date(year, 12, 31)) if year else relationships
     )
     first_incident, last_incident = actor.first_and_last_incidents()

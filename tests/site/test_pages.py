@@ -4,12 +4,14 @@ import json
 import re
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from actors.models import Actor
 from events import views
 from events.models import Incident, Involvement
+from sources.models import Citation
 
 pytestmark = pytest.mark.usefixtures("site_records")
 
@@ -315,3 +317,22 @@ def test_it_links_exports_that_the_api_answers_for_the_same_filter(client):
 
 def test_it_leaves_the_api_pages_outside_the_policy(client):
     assert "Content-Security-Policy" not in client.get("/api/v1/")
+
+
+@pytest.mark.parametrize("url", ["/actors/ttp/", "/sources/between-kabul-and-islamabad/", "/crossings/torkham/"])
+def test_it_shows_a_record_in_a_number_of_queries_that_does_not_grow_with_its_links(client, site_records, url):
+    ContentType.objects.clear_cache()
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    source, ttp, torkham = site_records["source"], site_records["ttp"], site_records["torkham"]
+    for number in range(5):
+        incident = Incident.objects.create(
+            slug=f"extra-{number}", title=f"Extra {number}", kind="border_clash", date="2020-05", crossing=torkham
+        )
+        role = Involvement.objects.create(incident=incident, actor=ttp, role=Involvement.Role.ACCUSED)
+        Citation.objects.create(source=source, quote="The TTP denied any role", record=role)
+        Citation.objects.create(source=source, quote="a splinter group", record=incident)
+    ContentType.objects.clear_cache()
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    assert len(many) == len(few)

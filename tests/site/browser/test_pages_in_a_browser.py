@@ -99,6 +99,14 @@ def test_it_marks_every_incident_place_on_the_map_and_links_to_the_incidents(pag
     expect(page.locator("h1")).to_have_text("Air strikes in Khost")
 
 
+def test_it_opens_a_marker_from_the_keyboard(page, live_server):
+    page.goto(live_server.url + "/map/")
+    page.wait_for_selector(".map[data-ready=true]")
+    page.locator(".leaflet-marker-icon[title^='Peshawar']").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".leaflet-popup-content a")).to_have_text(["Army Public School attack", "Peshawar mosque bombing"])
+
+
 def test_it_maps_only_the_filtered_incidents(page, live_server):
     page.goto(live_server.url + "/map/?actor=jamaat-ul-ahrar")
     page.wait_for_selector(".map[data-ready=true]")
