@@ -5,7 +5,7 @@
 
   // ISO 3166 numeric codes of Pakistan, Afghanistan and their neighbours.
   var REGION = ["586", "004", "364", "356", "156", "762", "795", "860"];
-  var HOME = ["586", "004"];
+  var FILLS = { "586": "#efe6d2", "004": "#e4ead6" };  // Pakistan, Afghanistan; neighbours are paler
 
   function drawOutlines(map, url) {
     return fetch(url)
@@ -17,8 +17,7 @@
         L.geoJSON(countries, {
           interactive: false,
           style: function (feature) {
-            var home = HOME.indexOf(feature.id) !== -1;
-            return { color: "#6b5d4f", weight: 1, fillColor: home ? "#efe6d2" : "#f7f4ee", fillOpacity: 1 };
+            return { color: "#6b5d4f", weight: 1, fillColor: FILLS[feature.id] || "#f7f4ee", fillOpacity: 1 };
           },
         }).addTo(map).bringToBack();
       });

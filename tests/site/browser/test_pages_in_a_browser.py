@@ -104,7 +104,9 @@ def test_it_opens_a_marker_from_the_keyboard(page, live_server):
     page.wait_for_selector(".map[data-ready=true]")
     page.locator(".leaflet-marker-icon[title^='Peshawar']").focus()
     page.keyboard.press("Enter")
-    expect(page.locator(".leaflet-popup-content a")).to_have_text(["Army Public School attack", "Peshawar mosque bombing"])
+    expect(page.locator(".leaflet-popup-content a")).to_have_text(
+        ["Army Public School attack", "Peshawar mosque bombing"]
+    )
 
 
 def test_it_maps_only_the_filtered_incidents(page, live_server):
