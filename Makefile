@@ -37,3 +37,38 @@ lint: install-dev
 format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Front-end libraries: exact versions in package.json/package-lock.json, installed by npm in a
+# throw-away folder; only the files the pages load are copied into static/vendor/ (committed, so
+# `make run` needs no npm).
+VENDOR := static/vendor
+VENDOR_FILES := \
+	htmx.org/dist/htmx.min.js htmx.org/LICENSE \
+	leaflet/dist/leaflet.js leaflet/dist/leaflet.js.map leaflet/dist/leaflet.css leaflet/dist/images leaflet/LICENSE \
+	cytoscape/dist/cytoscape.min.js cytoscape/LICENSE \
+	chart.js/dist/chart.umd.min.js chart.js/dist/chart.umd.min.js.map chart.js/LICENSE.md \
+	topojson-client/dist/topojson-client.min.js topojson-client/LICENSE \
+	world-atlas/countries-50m.json world-atlas/LICENSE
+
+.PHONY: vendor
+vendor:
+	set -e; tmp=$$(mktemp -d); \
+	cp package.json package-lock.json $$tmp/; \
+	(cd $$tmp && npm ci --ignore-scripts --no-audit --no-fund); \
+	rm -rf $(VENDOR); \
+	for file in $(VENDOR_FILES); do \
+		mkdir -p $(VENDOR)/$$(dirname $$file); \
+		cp -R $$tmp/node_modules/$$file $(VENDOR)/$$file; \
+	done; \
+	rm -rf $$tmp
+
+# The browser tests drive Debian's Chromium: install it when it is missing (as root), or say how.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	else \
+		echo "The browser tests need Debian's Chromium. Run: sudo apt-get install -y chromium" >&2; exit 1; \
+	fi
+
+test: $(CHROMIUM)

@@ -3,12 +3,13 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import F, Max, Min, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
 from conflict.history import delete_with_reason, related_or_last_known, save_with_reason
+from sources.models import Source
 
 
 class ActorQuerySet(models.QuerySet):
@@ -17,6 +18,28 @@ class ActorQuerySet(models.QuerySet):
         if not text:
             return self
         return self.filter(Q(name__icontains=text) | Q(aliases__name__icontains=text)).distinct()
+
+    def with_factions_and_members(self):
+        """These actors and, at any depth, whatever is part, faction, splinter or member of them."""
+        found = set(self.values_list("pk", flat=True))
+        frontier = found
+        while frontier:
+            frontier = (
+                set(
+                    Relationship.objects.filter(kind__in=Relationship.BRANCH_KINDS, object__in=frontier).values_list(
+                        "subject", flat=True
+                    )
+                )
+                - found
+            )
+            found |= frontier
+        return Actor.objects.filter(pk__in=found)
+
+    def related_to(self, actors):
+        """Actors with a relationship of any kind, in either direction, to any of `actors`."""
+        objects = Relationship.objects.filter(subject__in=actors).values("object")
+        subjects = Relationship.objects.filter(object__in=actors).values("subject")
+        return self.filter(Q(pk__in=objects) | Q(pk__in=subjects))
 
 
 class Actor(models.Model):
@@ -119,6 +142,20 @@ class Actor(models.Model):
             accusation.accused_by = None if accusation.actor_id == target.pk else target
             save_with_reason(accusation, reason)
 
+    def first_and_last_incidents(self):
+        """The earliest and the latest incident it had any role in (None, None without any)."""
+        incidents = self.incidents.distinct()
+        return incidents.order_by("date_earliest", "slug").first(), incidents.order_by("date_latest", "slug").last()
+
+    def sources(self):
+        """Sources that support anything about it: itself, its relationships or its roles in incidents."""
+        return Source.objects.filter(
+            Q(citations__actor=self)
+            | Q(citations__relationship__subject=self)
+            | Q(citations__relationship__object=self)
+            | Q(citations__involvement__actor=self)
+        ).distinct()
+
 
 class Alias(models.Model):
     """Another name or spelling a source uses for an actor ("TTP", "Pakistani Taliban")."""
@@ -138,15 +175,33 @@ class Alias(models.Model):
 
 
 class RelationshipQuerySet(models.QuerySet):
+    def leaders_and_members_of(self, actor):
+        """Who led it, held office in it or belonged to it, oldest first."""
+        kinds = [Relationship.Kind.LEADS, Relationship.Kind.HOLDS_OFFICE, Relationship.Kind.MEMBER_OF]
+        return self.filter(object=actor, kind__in=kinds).order_by(F("valid_from").asc(nulls_first=True), "slug")
+
+    def years(self):
+        """The calendar years from the earliest known start to the latest known end or start."""
+        bounds = self.aggregate(first=Min("valid_from"), last_start=Max("valid_from"), last_end=Max("valid_until"))
+        known = [day for day in bounds.values() if day]
+        if not known:
+            return range(0)
+        return range(min(known).year, max(known).year + 1)
+
     def involving(self, actor):
         return self.filter(Q(subject=actor) | Q(object=actor))
 
-    def in_force_during(self, earliest, latest):
-        """Ties that may have held at some point between two days (unknown ends count as open)."""
-        return self.filter(
-            Q(valid_from__isnull=True) | Q(valid_from__lte=latest),
-            Q(valid_until__isnull=True) | Q(valid_until__gte=earliest),
-        )
+    def involving_any(self, actors):
+        return self.filter(Q(subject__in=actors) | Q(object__in=actors))
+
+    def in_force_during(self, earliest=None, latest=None):
+        """Ties that may have held at some point between two days (unknown ends, and no day, count as open)."""
+        queryset = self
+        if latest:
+            queryset = queryset.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=latest))
+        if earliest:
+            queryset = queryset.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=earliest))
+        return queryset
 
 
 class Relationship(models.Model):
@@ -168,6 +223,9 @@ class Relationship(models.Model):
         DESIGNATED_BY = "designated_by", "designated a terrorist organisation by"
         GOVERNS = "governs", "governs"
         KIN_OF = "kin_of", "kin of"
+
+    # Kinds by which the subject belongs to the object: its factions, splinters and members.
+    BRANCH_KINDS = [Kind.PART_OF, Kind.FACTION_OF, Kind.SPLINTER_OF, Kind.MEMBER_OF]
 
     class Status(models.TextChoices):
         NORMAL = "normal", "As described"
@@ -254,6 +312,15 @@ class Relationship(models.Model):
         """Other relationships stating the same tie over the same period."""
         same = {"subject": self.subject_id, "kind": self.kind, "object": self.object_id}
         return Relationship.objects.filter(**same, start=self.start, end=self.end).exclude(pk=self.pk)
+
+    @property
+    def period_display(self):
+        """Its dates as a reader says them: "since August 2021", "2014 – 2021", "attested March 2023"."""
+        if self.start or self.end:
+            return fuzzydates.describe(f"{self.start or '..'}/{self.end or '..'}")
+        if self.attested:
+            return f"attested {fuzzydates.describe(self.attested)}"
+        return "dates unknown"
 
     def period(self):
         attested_earliest, attested_latest = fuzzydates.bounds_or_none(self.attested)

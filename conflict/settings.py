@@ -7,6 +7,7 @@ start needs no configuration at all.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -127,3 +128,69 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Merges and other bulk edits explain themselves in history; their reasons outgrow 100 characters.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# REST API (/api/v1/): open reading; writing needs the model's Django permission, by session or token.
+INSTALLED_APPS += ["rest_framework.authtoken", "drf_spectacular", "drf_spectacular_sidecar"]
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "conflict.api.pagination.NumberedPagination",
+    "DEFAULT_SCHEMA_CLASS": "conflict.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "conflict.api.exceptions.api_exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Conflict event database API",
+    "DESCRIPTION": "Incidents, actors and their ties in the Pakistan–Afghanistan conflict, each on a quoted source. "
+    "See docs/api.md for worked examples.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # No badge fetched from the public validator: no request leaves the machine.
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},
+    "ENUM_NAME_OVERRIDES": {
+        "ActorKindEnum": "actors.models.Actor.Kind",
+        "RelationshipKindEnum": "actors.models.Relationship.Kind",
+        "PlaceKindEnum": "events.models.Place.Kind",
+        "IncidentKindEnum": "events.models.Incident.Kind",
+        "SourceKindEnum": "sources.models.Source.Kind",
+        "RecordTypeEnum": "sources.filtersets.RECORD_TYPES",
+    },
+}
+
+# The site's pages load every script, style, font and image from this site (static/vendor/), and
+# the map's outlines ship with it; a tile server is optional, for deployments that are online.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+
+
+def map_tile_hosts(url):
+    """The host a tile URL template loads from, for the policy ({s} subdomains become a wildcard)."""
+    if not url:
+        return []
+    parts = urlsplit(url.replace("{s}", "*"))
+    return [f"{parts.scheme}://{parts.netloc}"]
+
+
+MIDDLEWARE += ["csp.middleware.CSPMiddleware"]
+CONTENT_SECURITY_POLICY = {
+    # The API's own pages (Swagger UI, ReDoc, the browsable API) rely on inline scripts and styles.
+    "EXCLUDE_URL_PREFIXES": ["/api/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *map_tile_hosts(MAP_TILE_URL)],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}

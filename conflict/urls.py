@@ -16,8 +16,12 @@ Including another URLconf
 """
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("conflict.api.urls")),
+    path("actors/", include("actors.urls")),
+    path("sources/", include("sources.urls")),
+    path("", include("events.urls")),
 ]

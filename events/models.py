@@ -1,15 +1,29 @@
 """Incidents, where they happened (a small gazetteer and the border crossings), who took part
 in what role, and what each source says they cost in lives."""
 
+import datetime
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Max, Min, Q
+from django.db.models import Count, F, Max, Min, Q
+from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
 from conflict.history import related_or_last_known
+
+
+class PlaceQuerySet(models.QuerySet):
+    def inside(self, places):
+        """The given places and every place within them at any depth, found by walking down the hierarchy."""
+        found = set()
+        frontier = {place.pk for place in places}
+        while frontier:
+            found |= frontier
+            frontier = set(Place.objects.filter(parent__in=frontier).values_list("pk", flat=True)) - found
+        return self.filter(pk__in=found)
 
 
 class Place(models.Model):
@@ -48,12 +62,16 @@ class Place(models.Model):
     citations = GenericRelation("sources.Citation", related_query_name="place")
 
     history = HistoricalRecords()
+    objects = PlaceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('events:timeline')}?place={self.slug}"
 
     def clean(self):
         super().clean()
@@ -79,6 +97,15 @@ class Place(models.Model):
         return next((place for place in self.lineage() if place.kind == kind), None)
 
 
+class CrossingQuerySet(models.QuerySet):
+    def with_status_changes(self):
+        return self.prefetch_related(
+            models.Prefetch(
+                "incidents", queryset=Incident.objects.status_changes(), to_attr="prefetched_status_changes"
+            )
+        )
+
+
 class Crossing(models.Model):
     """A border crossing between Pakistan and Afghanistan, with its two sides."""
 
@@ -93,6 +120,7 @@ class Crossing(models.Model):
     citations = GenericRelation("sources.Citation", related_query_name="crossing")
 
     history = HistoricalRecords()
+    objects = CrossingQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -103,23 +131,61 @@ class Crossing(models.Model):
     def get_absolute_url(self):
         return reverse("events:crossing", args=[self.slug])
 
+    @property
+    def coordinates(self):
+        return self.place.latitude, self.place.longitude
+
+    def status_periods(self, today=None):
+        """The status history as periods: each change lasts until the next one, the last until today."""
+        history = self.status_history()
+        ends = [change["since_earliest"] for change in history[1:]] + [today or datetime.date.today()]
+        return [{**change, "until_earliest": end} for change, end in zip(history, ends, strict=True)]
+
     def status_history(self):
         """Open/closed periods derived from closure and reopening incidents, oldest first."""
-        changes = self.incidents.filter(
-            kind__in=[Incident.Kind.BORDER_CLOSURE, Incident.Kind.BORDER_REOPENING]
-        ).order_by("date_earliest")
+        changes = self.status_changes()
         return [
             {
                 "status": "closed" if incident.kind == Incident.Kind.BORDER_CLOSURE else "open",
                 "since": incident.date,
                 "since_earliest": incident.date_earliest,
+                "until": following.date if following else None,
                 "incident": incident,
             }
-            for incident in changes
+            for incident, following in zip(changes, [*changes[1:], None], strict=True)
         ]
+
+    def status_changes(self):
+        """Closures and reopenings, oldest first (prefetched by CrossingQuerySet.with_status_changes)."""
+        if hasattr(self, "prefetched_status_changes"):
+            return self.prefetched_status_changes
+        return list(self.incidents.status_changes())
+
+
+class DateMatch(models.TextChoices):
+    """How an incident's fuzzy date must relate to a date range to match it."""
+
+    OVERLAP = "overlap", "May fall in the range (its possible dates overlap it)"
+    WITHIN = "within", "Certainly in the range (all its possible dates are inside it)"
 
 
 class IncidentQuerySet(models.QuerySet):
+    def known_to_the_month(self):
+        """Incidents whose earliest and latest possible days fall in one calendar month."""
+        return self.annotate(first_month=TruncMonth("date_earliest"), last_month=TruncMonth("date_latest")).filter(
+            first_month=F("last_month")
+        )
+
+    def monthly_counts_by_kind(self):
+        """(month, kind, count) rows for the incidents known to the month, oldest first."""
+        return (
+            self.known_to_the_month()
+            .order_by()
+            .values_list("first_month", "kind")
+            .annotate(count=Count("pk"))
+            .order_by("first_month", "kind")
+        )
+
     def overlapping(self, earliest=None, latest=None):
         """Incidents whose possible dates overlap the range."""
         queryset = self
@@ -136,6 +202,63 @@ class IncidentQuerySet(models.QuerySet):
             queryset = queryset.filter(date_earliest__gte=earliest)
         if latest:
             queryset = queryset.filter(date_latest__lte=latest)
+        return queryset
+
+    def status_changes(self):
+        """Border closures and reopenings, oldest first."""
+        return self.filter(kind__in=[Incident.Kind.BORDER_CLOSURE, Incident.Kind.BORDER_REOPENING]).order_by(
+            "date_earliest", "slug"
+        )
+
+    def dated(self, earliest=None, latest=None, match=DateMatch.OVERLAP):
+        if match == DateMatch.WITHIN:
+            return self.within(earliest, latest)
+        return self.overlapping(earliest, latest)
+
+    def involving(self, actors=None, roles=None, include_factions=False):
+        """Incidents in which one of `actors` had one of `roles` (either may be left open).
+
+        With `include_factions`, the actors' factions, splinters and members count as the actors.
+        """
+        involvements = Involvement.objects.all()
+        if actors:
+            if include_factions:
+                actors = actors.with_factions_and_members()
+            involvements = involvements.filter(actor__in=actors)
+        if roles:
+            involvements = involvements.filter(role__in=roles)
+        if not actors and not roles:
+            return self
+        return self.filter(pk__in=involvements.values("incident"))
+
+    def located_in(self, places):
+        """Incidents at any of `places` or anywhere inside them, directly or through their crossing."""
+        inside = Place.objects.inside(places)
+        return self.filter(Q(place__in=inside) | Q(crossing__place__in=inside))
+
+    def cited_by(self, sources):
+        """Incidents that any of `sources` supports: the incident itself, a role or a toll figure."""
+        supported = (
+            Q(citations__source__in=sources)
+            | Q(involvements__citations__source__in=sources)
+            | Q(toll_figures__source__in=sources)
+        )
+        return self.filter(pk__in=Incident.objects.filter(supported).values("pk"))
+
+    def search(self, text):
+        """Incidents matching every word of `text` in a title, summary, actor name or alias, or quote."""
+        queryset = self
+        for word in text.split():
+            named = Involvement.objects.filter(Q(actor__name__icontains=word) | Q(actor__aliases__name__icontains=word))
+            quoted_on_roles = Involvement.objects.filter(citations__quote__icontains=word)
+            quoted = Incident.objects.filter(citations__quote__icontains=word)
+            queryset = queryset.filter(
+                Q(title__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(pk__in=named.values("incident"))
+                | Q(pk__in=quoted_on_roles.values("incident"))
+                | Q(pk__in=quoted.values("pk"))
+            )
         return queryset
 
 
@@ -233,6 +356,19 @@ class Incident(models.Model):
     def date_display(self):
         return fuzzydates.describe(self.date)
 
+    @property
+    def calendar_slot(self):
+        """(year, month) a timeline lists it under; month is None when the date is coarser than a month.
+
+        Taken from the middle of the possible days, so that "c. September 2021" sits in September.
+        """
+        if self.date_earliest is None:
+            return None, None
+        if self.date_latest is None or self.date_precision == "range":
+            return self.date_earliest.year, None
+        middle = self.date_earliest + (self.date_latest - self.date_earliest) / 2
+        return middle.year, (middle.month if self.date_precision in ("day", "month") else None)
+
     def update_tolls(self):
         """Recompute the killed and injured ranges from the figures each source gives."""
         tolls = {}
@@ -295,6 +431,9 @@ class Involvement(models.Model):
         actor, incident = related_or_last_known(self, "actor"), related_or_last_known(self, "incident")
         return f"{actor} — {self.get_role_display()} — {incident}"
 
+    def get_absolute_url(self):
+        return f"{self.incident.get_absolute_url()}#involvement-{self.pk}"
+
     def clean(self):
         super().clean()
         if self.accused_by_id and self.role != self.Role.ACCUSED:
@@ -310,6 +449,14 @@ class Involvement(models.Model):
     @property
     def is_contested(self):
         return self.role in self.CONTESTED_ROLES
+
+    @classmethod
+    def by_role(cls, involvements):
+        """[(role, [involvement, ...]), ...] in the order the codebook lists the roles."""
+        roles = {role: [] for role in cls.Role}
+        for involvement in involvements:
+            roles[involvement.role].append(involvement)
+        return [(role, found) for role, found in roles.items() if found]
 
 
 class TollFigure(models.Model):
@@ -342,6 +489,9 @@ class TollFigure(models.Model):
 
     def __str__(self):
         return f"{self.as_printed} {self.measure} ({self.source_id})"
+
+    def get_absolute_url(self):
+        return f"{self.incident.get_absolute_url()}#toll-{self.pk}"
 
     def clean(self):
         super().clean()

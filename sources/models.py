@@ -73,6 +73,10 @@ class Source(models.Model):
     def get_absolute_url(self):
         return reverse("sources:detail", args=[self.slug])
 
+    @property
+    def published_display(self):
+        return fuzzydates.describe(self.published)
+
     def clean(self):
         super().clean()
         self.published_earliest, self.published_latest = fuzzydates.bounds_or_none(self.published)
@@ -88,6 +92,30 @@ class Source(models.Model):
         pattern = r"\s+".join(re.escape(word) for word in words)
         match = re.search(pattern, self.text)
         return (match.start(), match.end()) if match else None
+
+    def passages(self, citations=None):
+        """The text cut into passages, each with the located citations (default: all of its own) quoting it.
+
+        Overlapping quotes merge into one passage citing all of them, so that every character is
+        shown once; a passage without citations is plain text.
+        """
+        citations = self.citations.all() if citations is None else citations
+        located = sorted(
+            (citation for citation in citations if citation.start is not None and citation.end is not None),
+            key=lambda citation: (citation.start, citation.end),
+        )
+        passages, position = [], 0
+        for citation in located:
+            if passages and passages[-1]["citations"] and citation.start < passages[-1]["end"]:
+                passages[-1]["citations"].append(citation)
+                passages[-1]["end"] = max(passages[-1]["end"], citation.end)
+                continue
+            passages.append({"end": citation.start, "citations": []})
+            passages.append({"end": citation.end, "citations": [citation]})
+        passages.append({"end": len(self.text), "citations": []})
+        for passage in passages:
+            passage["text"], position = self.text[position : passage["end"]], passage["end"]
+        return [passage for passage in passages if passage["text"]]
 
 
 class Reference(models.Model):
@@ -113,6 +141,9 @@ class Reference(models.Model):
 
 
 class CitationQuerySet(models.QuerySet):
+    def with_sources(self):
+        return self.select_related("source", "via")
+
     def for_record(self, record):
         return self.filter(content_type=ContentType.objects.get_for_model(record), object_id=record.pk)
 

@@ -1,0 +1,115 @@
+"""The helpers behind the pages: passages of a source, calendar slots, crossing periods, figures."""
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+
+from conflict.fuzzydates import bounds
+from conflict.settings import map_tile_hosts
+from events.models import Incident
+from events.templatetags.records import figure_range
+from events.timeline import group_by_year_and_month, monthly_chart
+from sources.models import Citation, Source
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_it_cuts_a_source_into_passages_merging_overlapping_quotes(db, ttp, jua):
+    source = Source.objects.create(slug="s", title="S", text="One two three four five six.")
+    first = Citation.objects.create(source=source, quote="two three", record=ttp)
+    second = Citation.objects.create(source=source, quote="three four", record=jua)
+    third = Citation.objects.create(source=source, quote="six", record=ttp)
+    passages = source.passages()
+    assert [(passage["text"], passage["citations"]) for passage in passages] == [
+        ("One ", []),
+        ("two three four", [first, second]),
+        (" five ", []),
+        ("six", [third]),
+        (".", []),
+    ]
+    assert "".join(passage["text"] for passage in passages) == source.text
+
+
+@pytest.mark.parametrize(
+    ("date", "slot"),
+    [
+        ("2023-01-30", (2023, 1)),
+        ("2022-04", (2022, 4)),
+        ("2021-09~", (2021, 9)),
+        ("2022", (2022, None)),
+        ("2022-21", (2022, None)),
+        ("2021-08/..", (2021, None)),
+    ],
+)
+def test_it_puts_an_incident_under_the_month_its_date_means(date, slot):
+    assert dated(date).calendar_slot == slot
+
+
+def dated(date):
+    """An unsaved incident with the day range its date means, as saving would store it."""
+    earliest, latest = bounds(date)
+    return Incident(title=date or "undated", date=date, date_earliest=earliest, date_latest=latest)
+
+
+def test_it_groups_undated_incidents_last_and_coarse_dates_first_in_their_year():
+    groups = group_by_year_and_month([dated("2022-03"), dated("2022"), dated(""), dated("2021-12-01")])
+    assert [(year, [heading for heading, _ in months]) for year, months in groups] == [
+        (2021, ["December 2021"]),
+        (2022, ["2022, month not known", "March 2022"]),
+        (None, ["Date unknown"]),
+    ]
+
+
+def test_it_charts_every_month_between_the_first_and_the_last():
+    rows = [(datetime.date(2022, 11, 1), "bombing", 2), (datetime.date(2023, 2, 1), "air_strike", 1)]
+    chart = monthly_chart(rows)
+    assert chart["labels"] == ["Nov 2022", "Dec 2022", "Jan 2023", "Feb 2023"]
+    assert chart["datasets"] == [
+        {"kind": "bombing", "label": "Bombing (not suicide)", "data": [2, 0, 0, 0]},
+        {"kind": "air_strike", "label": "Air strike", "data": [0, 0, 0, 1]},
+    ]
+    assert chart["rows"][0] == ("Nov 2022", (2, 0))
+
+
+def test_it_derives_open_and_closed_periods_of_a_crossing(site_records):
+    periods = site_records["torkham"].status_periods(today=datetime.date(2023, 3, 1))
+    assert [(p["status"], p["since_earliest"], p["until_earliest"]) for p in periods] == [
+        ("closed", datetime.date(2023, 2, 20), datetime.date(2023, 2, 25)),
+        ("open", datetime.date(2023, 2, 25), datetime.date(2023, 3, 1)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "words"),
+    [
+        (15, 15, "15"),
+        (15, 20, "15–20"),
+        (101, None, "101 or more"),
+        (None, 20, "up to 20"),
+        (None, None, "no figure given"),
+    ],
+)
+def test_it_words_a_casualty_range(low, high, words):
+    assert figure_range(low, high) == words
+
+
+def test_it_allows_only_the_configured_tile_host_in_the_policy():
+    assert map_tile_hosts("") == []
+    assert map_tile_hosts("https://{s}.tile.example.org/{z}/{x}/{y}.png") == ["https://*.tile.example.org"]
+
+
+def test_it_serves_every_front_end_library_from_static_vendor_at_its_recorded_version():
+    wanted = json.loads((ROOT / "package.json").read_text())["dependencies"]
+    locked = json.loads((ROOT / "package-lock.json").read_text())["packages"]
+    for name, version in wanted.items():
+        assert locked[f"node_modules/{name}"]["version"] == version
+        assert (ROOT / "static" / "vendor" / name).is_dir(), name
+
+
+def test_it_loads_nothing_from_another_host_in_any_template():
+    for template in (ROOT / "templates").rglob("*.html"):
+        text = template.read_text()
+        assert 'src="http' not in text and "src='http" not in text, template
+        assert not any('rel="stylesheet" href="http' in line for line in text.splitlines()), template
