@@ -27,6 +27,8 @@ BAD_PARAMETERS = [
     ("places", "within", "atlantis", "Select a valid choice"),
     ("sources", "published_from", "soon", "not a valid EDTF date"),
     ("citations", "record_type", "weather", "Select a valid choice"),
+    ("incidents", "format", "xlsx", "not a format given here"),
+    ("actors", "format", "csv", "not a format given here"),
 ]
 
 
@@ -102,12 +104,6 @@ def test_malformed_json_is_a_400_saying_so(world, admin_api):
         ),
         (
             "citations",
-            {"source": "dawn-2023", "quote": "words nobody wrote", "record_type": "actor", "record_id": 1},
-            "quote",
-            "not found verbatim",
-        ),
-        (
-            "citations",
             {"source": "dawn-2023", "quote": "the TTP denied any role", "record_type": "actor", "record_id": 99999},
             "record_id",
             "There is no actor with id 99999",
@@ -122,6 +118,14 @@ def test_an_invalid_write_is_a_400_naming_the_field_and_stores_nothing(
     assert response.status_code == 400
     assert reason in " ".join(response.json()[field])
     assert (Actor.objects.count(), Incident.objects.count(), Relationship.objects.count()) == counts
+
+
+def test_a_quote_not_in_its_source_is_refused(world, admin_api):
+    payload = {"source": "dawn-2023", "quote": "words nobody wrote", "record_type": "actor", "record_id": world.ttp.pk}
+    response = admin_api.post("/api/v1/citations/", payload, format="json")
+    assert response.status_code == 400
+    assert "not found verbatim" in response.json()["quote"][0]
+    assert not world.ttp.citations.filter(quote="words nobody wrote").exists()
 
 
 def test_an_invalid_change_leaves_the_record_as_it_was(world, admin_api):

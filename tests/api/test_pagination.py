@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 
+from events.filtersets import IncidentFilterSet
 from events.models import Incident
 
 
@@ -18,6 +19,13 @@ def test_a_page_says_how_many_records_and_pages_there_are(world, api):
 def test_pages_follow_the_requested_ordering(world, api):
     first = api.get("/api/v1/incidents/", {"page_size": 2, "ordering": "-date"}).json()["results"]
     assert [incident["slug"] for incident in first] == ["2023-02-25-torkham-reopening", "2023-02-19-torkham-closure"]
+
+
+def test_pages_break_ties_in_the_ordering_so_no_record_is_seen_twice(world, api):
+    pages = [api.get("/api/v1/incidents/", {"page_size": 1, "page": n, "ordering": "kind"}).json() for n in range(1, 9)]
+    assert len({page["results"][0]["slug"] for page in pages}) == 8
+    filterset = IncidentFilterSet({"ordering": "kind"}, queryset=Incident.objects.all())
+    assert filterset.qs.query.order_by == ("kind", "pk")
 
 
 def test_a_page_holds_up_to_a_thousand_records(world, api):
