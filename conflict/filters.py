@@ -53,12 +53,12 @@ class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
 
     field_class = RecordsField
 
-    def get_filter_predicate(self, record):
-        return {self.field_name: record}
-
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
         super().__init__(*args, **kwargs)
+
+    def get_filter_predicate(self, record):
+        return {self.field_name: record}
 
 
 @extend_schema_field(OpenApiTypes.INT)
