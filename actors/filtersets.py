@@ -3,7 +3,7 @@
 import django_filters
 
 from actors.models import Actor, Relationship
-from conflict.filters import FuzzyDateFilter, SlugsFilter, updated_since_filter
+from conflict.filters import FuzzyDateFilter, OrderingFilter, SlugsFilter, updated_since_filter
 
 
 class ActorFilterSet(django_filters.FilterSet):
@@ -15,7 +15,7 @@ class ActorFilterSet(django_filters.FilterSet):
         label="Has a relationship of any kind, either way, with this actor (slug)",
     )
     updated_since = updated_since_filter()
-    ordering = django_filters.OrderingFilter(fields=["name", "kind", "slug", "updated"])
+    ordering = OrderingFilter(fields=["name", "kind", "slug", "updated"])
 
     class Meta:
         model = Actor
@@ -39,7 +39,7 @@ class RelationshipFilterSet(django_filters.FilterSet):
     )
     date_to = FuzzyDateFilter(end="latest", method="filter_date_to", label="May have held on or before this EDTF date")
     updated_since = updated_since_filter()
-    ordering = django_filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=[("valid_from", "date"), ("kind", "kind"), ("slug", "slug"), ("updated", "updated")]
     )
 

@@ -16,7 +16,7 @@ class FuzzyDateField(forms.CharField):
         super().__init__(**kwargs)
 
     def to_python(self, value):
-        text = super().to_python(value).strip()
+        text = super().to_python(value)
         if not text:
             return None
         earliest, latest = fuzzydates.bounds(text)
@@ -53,12 +53,12 @@ class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
 
     field_class = RecordsField
 
-    def get_filter_predicate(self, record):
-        return {self.field_name: record}
-
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
         super().__init__(*args, **kwargs)
+
+    def get_filter_predicate(self, record):
+        return {self.field_name: record}
 
 
 @extend_schema_field(OpenApiTypes.INT)
@@ -68,6 +68,14 @@ class IdsFilter(SlugsFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "pk")
         super().__init__(*args, **kwargs)
+
+
+class OrderingFilter(django_filters.OrderingFilter):
+    """Orders by the fields asked for, then by id, so that pages never share or skip a record on ties."""
+
+    def filter(self, queryset, value):
+        queryset = super().filter(queryset, value)
+        return queryset.order_by(*queryset.query.order_by, "pk") if value else queryset
 
 
 def updated_since_filter():

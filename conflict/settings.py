@@ -141,6 +141,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "conflict.api.pagination.NumberedPagination",
     "DEFAULT_SCHEMA_CLASS": "conflict.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "conflict.api.exceptions.api_exception_handler",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "conflict.api.negotiation.ContentNegotiation",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Conflict event database API",

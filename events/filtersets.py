@@ -3,7 +3,7 @@
 import django_filters
 
 from actors.models import Actor
-from conflict.filters import CountFilter, FuzzyDateFilter, IdsFilter, SlugsFilter, updated_since_filter
+from conflict.filters import CountFilter, FuzzyDateFilter, IdsFilter, OrderingFilter, SlugsFilter, updated_since_filter
 from events.models import Crossing, DateMatch, Incident, Involvement, Place
 from sources.models import Source
 
@@ -20,7 +20,7 @@ class PlaceFilterSet(django_filters.FilterSet):
     has_coordinates = django_filters.BooleanFilter(
         field_name="latitude", lookup_expr="isnull", exclude=True, label="Has coordinates"
     )
-    ordering = django_filters.OrderingFilter(fields=["name", "kind", "slug"])
+    ordering = OrderingFilter(fields=["name", "kind", "slug"])
 
     class Meta:
         model = Place
@@ -35,7 +35,7 @@ class CrossingFilterSet(django_filters.FilterSet):
     within = SlugsFilter(
         queryset=Place.objects.all(), method="filter_within", label="At this place or anywhere inside it (slug)"
     )
-    ordering = django_filters.OrderingFilter(fields=["name", "slug"])
+    ordering = OrderingFilter(fields=["name", "slug"])
 
     class Meta:
         model = Crossing
@@ -90,7 +90,7 @@ class IncidentFilterSet(django_filters.FilterSet):
         method="filter_search", label="Every word in a title, summary, actor name or alias, or quote"
     )
     updated_since = updated_since_filter()
-    ordering = django_filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=[
             ("date_earliest", "date"),
             ("killed_max", "killed"),

@@ -3,7 +3,7 @@
 import django_filters
 from django.db.models import Q
 
-from conflict.filters import FuzzyDateFilter, SlugsFilter, updated_since_filter
+from conflict.filters import FuzzyDateFilter, OrderingFilter, SlugsFilter, updated_since_filter
 from sources.models import Citation, Source
 
 # The record types citations support, by model name.
@@ -36,7 +36,7 @@ class SourceFilterSet(django_filters.FilterSet):
     )
     cites = SlugsFilter(queryset=Source.objects.all(), label="Cites this source (slug)")
     updated_since = updated_since_filter()
-    ordering = django_filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=[("published_earliest", "published"), ("title", "title"), ("slug", "slug"), ("updated", "updated")]
     )
 
@@ -57,7 +57,7 @@ class CitationFilterSet(django_filters.FilterSet):
         field_name="content_type__model", choices=RECORD_TYPES, label="Type of the record supported"
     )
     updated_since = updated_since_filter()
-    ordering = django_filters.OrderingFilter(fields=[("source__slug", "source"), ("start", "start"), "id", "updated"])
+    ordering = OrderingFilter(fields=[("source__slug", "source"), ("start", "start"), "id", "updated"])
 
     class Meta:
         model = Citation

@@ -18,6 +18,13 @@ class RelatedRecordField(serializers.SlugRelatedField):
     def to_representation(self, record):
         return self.summary_serializer(record, context=self.context).data
 
+    def get_choices(self, cutoff=None):
+        """Choices keyed by slug, as the browsable API's forms send them back."""
+        queryset = self.get_queryset()
+        if cutoff is not None:
+            queryset = queryset[:cutoff]
+        return {getattr(record, self.slug_field): self.display_value(record) for record in queryset}
+
 
 class RelatedRecordFieldSchema(OpenApiSerializerFieldExtension):
     """Describes RelatedRecordField as the slug it takes in requests and the summary it gives back."""

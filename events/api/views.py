@@ -111,6 +111,13 @@ class IncidentViewSet(RecordViewSet):
     renderer_classes = [JSONRenderer, BrowsableAPIRenderer, CSVRenderer, GeoJSONRenderer, TimelineRenderer]
     csv_columns = exports.CSV_COLUMNS
 
+    def get_renderers(self):
+        # Only a list exports; a single incident, a write or sync/ is JSON.
+        renderers = super().get_renderers()
+        if self.action == "list":
+            return renderers
+        return [renderer for renderer in renderers if renderer.format not in EXPORT_FORMATS]
+
     def list(self, request, *args, **kwargs):
         export_format = request.accepted_renderer.format
         if export_format not in EXPORT_FORMATS:

@@ -118,3 +118,13 @@ def test_deleting_a_record_others_rest_on_is_refused_with_a_conflict(world, api,
     assert response.status_code == 409
     assert response.json()["protected_by"]
     assert Actor.objects.filter(slug="ttp").exists()
+
+
+@pytest.mark.parametrize(("endpoint", "slug"), [*DETAILS, ("citations", None)])
+def test_the_browsable_api_shows_lists_and_edit_forms(world, api, django_user_model, endpoint, slug):
+    api.force_login(django_user_model.objects.create_superuser("admin", password="secret"))
+    slug = slug or world.dawn.citations.first().pk
+    for path in (f"/api/v1/{endpoint}/", f"/api/v1/{endpoint}/{slug}/"):
+        response = api.get(path, HTTP_ACCEPT="text/html")
+        assert response.status_code == 200, path
+        assert "<form" in response.content.decode()
