@@ -167,3 +167,31 @@ def test_004_the_islamabad_court_attack_was_rejected_by_the_ttp_and_claimed_by_a
     assert {("ttp", "denied"), ("ahrar-ul-hind", "claimed")} <= roles("2014-islamabad-court-attack")
     article = Source.objects.get(slug=ARTICLES[4])
     assert (article.published, article.author) == ("2014-21", "Alice Speri")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/map/",
+        "/actors/ttp/",
+        "/crossings/torkham/",
+        "/sources/002_5febc34bedb8d0be/",
+        "/api/v1/incidents/?page_size=1000",
+        "/api/v1/incidents/?format=csv",
+        "/api/v1/incidents/?format=geojson",
+        "/api/v1/incidents/?format=timeline",
+        "/api/v1/actors/?page_size=1000",
+        "/api/v1/relationships/?page_size=1000",
+        "/api/v1/citations/?page_size=1000",
+        "/api/v1/sources/?page_size=1000",
+    ],
+)
+def test_the_pages_and_exports_answer_for_the_whole_corpus(corpus, db, client, url):
+    assert client.get(url).status_code == 200
+
+
+def test_every_incident_and_actor_page_answers(corpus, db, client):
+    urls = [incident.get_absolute_url() for incident in Incident.objects.all()]
+    urls += [actor.get_absolute_url() for actor in Actor.objects.all()]
+    assert [url for url in urls if client.get(url).status_code != 200] == []

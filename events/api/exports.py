@@ -120,14 +120,14 @@ def timeline_date(text, day):
     """A TimelineJS date with only the parts the EDTF text knows: no day for a month, no month for a year."""
     core = text.rstrip("~?%")
     precision = fuzzydates.precision(core)
-    parts = [int(part) for part in core.split("-")] if precision != "range" else []
+    if precision not in {"day", "month", "season", "year"}:
+        return {"year": day.year}  # a decade or a range: the year it can begin (or end) in
+    parts = [int(part) for part in core.split("-")]
     if precision == "day":
         return {"year": parts[0], "month": parts[1], "day": parts[2]}
     if precision == "month":
         return {"year": parts[0], "month": parts[1]}
-    if precision in {"season", "year"}:
-        return {"year": parts[0]}
-    return {"year": day.year}
+    return {"year": parts[0]}
 
 
 def timeline_span(incident):
