@@ -77,9 +77,6 @@ class Actor(models.Model):
     def get_absolute_url(self):
         return reverse("actors:detail", args=[self.slug])
 
-    def natural_key(self):
-        return (self.slug,)
-
     def merge_into(self, target):
         """Fold this actor, a duplicate of `target`, into it and delete it; nothing it carries is lost.
 

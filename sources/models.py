@@ -81,9 +81,6 @@ class Source(models.Model):
         super().clean()
         self.published_earliest, self.published_latest = fuzzydates.bounds_or_none(self.published)
 
-    def natural_key(self):
-        return (self.slug,)
-
     def find_quote(self, quote):
         """Where `quote` starts and ends in the text, white space aside; None if it is not there."""
         words = fold_space(quote).split(" ")

@@ -195,3 +195,9 @@ def test_every_incident_and_actor_page_answers(corpus, db, client):
     urls = [incident.get_absolute_url() for incident in Incident.objects.all()]
     urls += [actor.get_absolute_url() for actor in Actor.objects.all()]
     assert [url for url in urls if client.get(url).status_code != 200] == []
+
+
+def test_004_recent_events_are_dated_no_later_than_the_article_and_placed_no_more_precisely_than_the_text(corpus, db):
+    strikes = Incident.objects.get(slug="2014-pakistan-army-air-strikes")
+    assert (strikes.date, strikes.place.slug) == ("2013/2014-21", "pakistan")
+    assert "recently" in strikes.date_note
