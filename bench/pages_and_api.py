@@ -56,7 +56,7 @@ def main():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from sources.corpus import load_corpus
+    from corpus.loader import load_corpus
 
     call_command("migrate", verbosity=0)
     seconds, counts = timed(lambda: load_corpus(ROOT / "fixtures"))

@@ -6,9 +6,11 @@ from django.conf import settings
 from django.core.management import call_command
 
 from actors.models import Actor, Alias, Relationship
+from corpus.dumper import dump_corpus
+from corpus.loader import load_corpus
 from events.models import Crossing, Incident, Involvement, Place, TollFigure
-from sources.corpus import load_corpus
 from sources.models import Citation, Reference, Source
+from tests.corpus_checksums import table_checksums
 
 CORPUS_MODELS = [Citation, TollFigure, Involvement, Incident, Relationship, Alias, Actor, Crossing, Reference]
 CITED_MODELS = [Actor, Relationship, Incident, Involvement, TollFigure, Crossing, Place]
@@ -201,3 +203,34 @@ def test_004_recent_events_are_dated_no_later_than_the_article_and_placed_no_mor
     strikes = Incident.objects.get(slug="2014-pakistan-army-air-strikes")
     assert (strikes.date, strikes.place.slug) == ("2013/2014-21", "pakistan")
     assert "recently" in strikes.date_note
+
+
+def files_under(directory):
+    return {
+        path.relative_to(directory).as_posix(): path.read_bytes() for path in directory.rglob("*") if path.is_file()
+    }
+
+
+def test_dumping_the_freshly_loaded_corpus_reproduces_the_fixtures_exactly(corpus, db, tmp_path):
+    call_command("dump_corpus", str(tmp_path), verbosity=0)
+    assert files_under(tmp_path) == files_under(settings.CORPUS_DIR)
+
+
+def test_what_each_article_leaves_out_and_why_survives_a_dump(corpus, db, tmp_path):
+    dump_corpus(tmp_path)
+    article = (tmp_path / "articles" / "000_fe008caae7522a41.yaml").read_text()
+    assert "Events the article mentions but that are NOT recorded as incidents" in article
+    assert "Adnan Rasheed joining Al Qaeda: undated" in Source.objects.get(slug=ARTICLES[0]).curation_note
+
+
+def test_a_dump_loaded_into_an_empty_database_gives_the_same_rows(corpus, db, tmp_path):
+    actor = Actor.objects.get(slug="ttp")
+    actor.description = "Edited by a curator."
+    actor.save()
+    Actor.objects.create(slug="new-group", name="A group nobody has cited yet", kind=Actor.Kind.ARMED_GROUP)
+    before = table_checksums()
+    dump_corpus(tmp_path)
+    clear_corpus()
+    load_corpus(tmp_path)
+    assert table_checksums() == before
+    assert (tmp_path / "uncited.yaml").exists()

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from sources.corpus import CorpusError, load_corpus
+from corpus.loader import CorpusError, load_corpus
 
 
 class Command(BaseCommand):

@@ -15,8 +15,7 @@ from django.utils.text import slugify
 from actors.models import Actor, Alias, Relationship
 from conflict import fuzzydates
 from events.models import Crossing, Incident, Involvement, Place, TollFigure
-
-from .models import Citation, Reference, Source
+from sources.models import Citation, Reference, Source
 
 
 class CorpusError(Exception):
@@ -79,9 +78,14 @@ class CorpusLoader:
 
     def load(self, progress):
         gazetteer = self.read(self.directory / "gazetteer.yaml")
-        articles = [(path, self.read(path)) for path in sorted((self.directory / "articles").glob("*.yaml"))]
+        paths = sorted((self.directory / "articles").glob("*.yaml"), key=lambda path: path.stem)
+        articles = [(path, self.read(path)) for path in paths]
+        uncited = self.directory / "uncited.yaml"
+        if uncited.exists():
+            articles.append((uncited, {"source": {"slug": None}, **self.read(uncited)}))
         for path, data in articles:
-            self.load_source(path, data)
+            if data["source"]["slug"]:
+                self.load_source(path, data)
         self.load_places(self.directory / "gazetteer.yaml", None, gazetteer.get("places", []))
         for path, data in articles:
             self.load_places(path, data["source"]["slug"], data.get("places") or [])
@@ -107,7 +111,9 @@ class CorpusLoader:
             Source,
             entry,
             text=text,
-            **self.fields(entry, "title", "kind", "publisher", "author", "url", "published", "published_note"),
+            **self.fields(
+                entry, "title", "kind", "publisher", "author", "url", "published", "published_note", "curation_note"
+            ),
         )
         if source and entry.get("cite"):
             self.cite(path, source.slug, source, entry["cite"])
@@ -222,8 +228,6 @@ class CorpusLoader:
         self.cite(path, source, involvement, entry.get("cite") or [])
 
     def cite(self, path, default_source, record, entries):
-        if not entries:
-            self.problems.append(f"{path.name}: {record._meta.model_name} {record} has no citation")
         for entry in entries:
             if isinstance(entry, str):
                 entry = {"quote": entry}
