@@ -9,10 +9,10 @@ from actors.models import Actor, Alias, Relationship
 from corpus.dumper import dump_corpus
 from corpus.loader import load_corpus
 from events.models import Crossing, Incident, Involvement, Place, TollFigure
-from sources.models import Citation, Reference, Source
+from sources.models import Citation, Source
+from tests.conftest import CORPUS_MODELS, clear_corpus
 from tests.corpus_checksums import table_checksums
 
-CORPUS_MODELS = [Citation, TollFigure, Involvement, Incident, Relationship, Alias, Actor, Crossing, Reference]
 CITED_MODELS = [Actor, Relationship, Incident, Involvement, TollFigure, Crossing, Place]
 ARTICLES = [
     "000_fe008caae7522a41",
@@ -21,23 +21,6 @@ ARTICLES = [
     "003_e7b53a81f2bbd9e3",
     "004_7dbc3572784cc16f",
 ]
-
-
-def clear_corpus():
-    for model in CORPUS_MODELS:
-        model.objects.all().delete()
-    while Place.objects.exists():
-        Place.objects.filter(children__isnull=True).delete()
-    Source.objects.all().delete()
-
-
-@pytest.fixture(scope="module")
-def corpus(django_db_setup, django_db_blocker):
-    """The corpus, loaded once for this module and removed afterwards."""
-    with django_db_blocker.unblock():
-        counts = load_corpus(settings.CORPUS_DIR)
-        yield counts
-        clear_corpus()
 
 
 def snapshot():
