@@ -248,7 +248,6 @@ class CorpusLoader:
             self.load_toll(path, source, incident, toll)
         for involvement in entry.get("involvements") or []:
             self.load_involvement(path, source, incident, involvement)
-        incident.update_tolls()
 
     def load_toll(self, path, source, incident, entry):
         key = {
