@@ -46,7 +46,6 @@ def source_detail(request, slug):
             "source": source,
             "passages": source.passages(citations),
             "citations": citations,
-            "unlocated": [citation for citation in citations if citation.start is None],
             "references": source.references.select_related("cited"),
             "cited_by": source.referenced_by.select_related("citing"),
         },
