@@ -1,9 +1,14 @@
 """Sources (the articles and reports the data rests on) and citations (verbatim quotes from them)."""
 
+import functools
+import operator
 import re
+from typing import NamedTuple
 
+from django.apps import apps
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
@@ -12,6 +17,34 @@ from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
 from conflict.history import delete_with_reason, related_or_last_known, save_with_reason
+
+
+class CitedRecordType(NamedTuple):
+    model: str  # "app_label.ModelName"
+    label: str
+    label_needs: tuple = ()  # related rows its label (str) reads, fetched with it
+
+
+# The kinds of record a citation may support, by model name: declared here once and read by the
+# model's validation, the filters, the serializers and the pages.
+CITED_RECORD_TYPES = {
+    "actor": CitedRecordType("actors.Actor", "Actor"),
+    "relationship": CitedRecordType("actors.Relationship", "Relationship", ("subject", "object")),
+    "place": CitedRecordType("events.Place", "Place"),
+    "crossing": CitedRecordType("events.Crossing", "Crossing"),
+    "incident": CitedRecordType("events.Incident", "Incident"),
+    "involvement": CitedRecordType(
+        "events.Involvement", "Involvement (an actor's role in an incident)", ("incident", "actor")
+    ),
+    "tollfigure": CitedRecordType("events.TollFigure", "Toll figure", ("incident",)),
+    "source": CitedRecordType("sources.Source", "Source (a fact about the source itself)"),
+}
+RECORD_TYPE_CHOICES = [(name, record_type.label) for name, record_type in CITED_RECORD_TYPES.items()]
+
+
+def cited_record_model(name):
+    """The model of a record type citations may support ("actor" -> Actor); LookupError for any other."""
+    return apps.get_model(CITED_RECORD_TYPES[name].model)
 
 
 def fold_space(text):
@@ -164,6 +197,14 @@ class CitationQuerySet(models.QuerySet):
     def with_sources(self):
         return self.select_related("source", "via")
 
+    def with_records(self):
+        """Fetch the records these citations support, one query per record type, with what their labels name."""
+        querysets = [
+            cited_record_model(name).objects.select_related(*record_type.label_needs)
+            for name, record_type in CITED_RECORD_TYPES.items()
+        ]
+        return self.prefetch_related(GenericPrefetch("record", querysets))
+
     def for_record(self, record):
         return self.filter(content_type=ContentType.objects.get_for_model(record), object_id=record.pk)
 
@@ -202,7 +243,17 @@ class Citation(models.Model):
         editable=False, help_text="Character offset of the quote in the source text; found on every save."
     )
     end = models.PositiveIntegerField(editable=False)
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    content_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.CASCADE,
+        limit_choices_to=functools.reduce(
+            operator.or_,
+            (
+                Q(app_label=record_type.model.split(".")[0], model=name)
+                for name, record_type in CITED_RECORD_TYPES.items()
+            ),
+        ),
+    )
     object_id = models.PositiveBigIntegerField()
     record = GenericForeignKey("content_type", "object_id")
     updated = models.DateTimeField(auto_now=True)
@@ -223,7 +274,8 @@ class Citation(models.Model):
         return f"“{self.quote[:60]}” ({related_or_last_known(self, 'source').slug})"
 
     def save(self, *args, **kwargs):
-        # Located on every save, whoever saves: an invented quote is refused, an edited one moves.
+        # Checked on every save, whoever saves: an invented quote is refused, an edited one moves.
+        self.check_record_type()
         self.locate()
         super().save(*args, **kwargs)
 
@@ -236,8 +288,17 @@ class Citation(models.Model):
 
     def clean(self):
         super().clean()
+        self.check_record_type()
         if self.source_id is not None:
             self.locate()
+
+    def check_record_type(self):
+        if (
+            self.content_type_id
+            and ContentType.objects.get_for_id(self.content_type_id).model not in CITED_RECORD_TYPES
+        ):
+            kinds = ", ".join(CITED_RECORD_TYPES)
+            raise ValidationError({"content_type": f"A citation supports one of these kinds of record: {kinds}."})
 
     def locate(self):
         """Set start and end from where the quote is in its source's text; ValidationError if it is not there."""
