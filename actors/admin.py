@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
-from sources.admin import CitationInline
+from sources.admin import CitationInline, NeedsSourceFilter
 
 from .models import Actor, Alias, Relationship
 
@@ -43,7 +43,7 @@ class ActorMergeForm(forms.Form):
 @admin.register(Actor)
 class ActorAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "slug", "alias_list"]
-    list_filter = ["kind"]
+    list_filter = [NeedsSourceFilter, "kind"]
     search_fields = ["name", "slug", "aliases__name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [AliasInline, RelationshipInline, InverseRelationshipInline, CitationInline]
@@ -102,7 +102,7 @@ class AliasAdmin(SimpleHistoryAdmin):
 @admin.register(Relationship)
 class RelationshipAdmin(SimpleHistoryAdmin):
     list_display = ["subject", "kind", "object", "status", "start", "end", "attested"]
-    list_filter = ["kind", "status"]
+    list_filter = [NeedsSourceFilter, "kind", "status"]
     search_fields = ["slug", "subject__name", "subject__aliases__name", "object__name", "object__aliases__name"]
     autocomplete_fields = ["subject", "object"]
     readonly_fields = ["valid_from", "valid_until"]

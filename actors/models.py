@@ -9,10 +9,10 @@ from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
 from conflict.history import delete_with_reason, related_or_last_known, save_with_reason
-from sources.models import Source
+from sources.models import CitedQuerySet, CitedRecord, Source
 
 
-class ActorQuerySet(models.QuerySet):
+class ActorQuerySet(CitedQuerySet):
     def search(self, text):
         """Actors whose name or any alias contains `text`."""
         if not text:
@@ -42,7 +42,7 @@ class ActorQuerySet(models.QuerySet):
         return self.filter(Q(pk__in=objects) | Q(pk__in=subjects))
 
 
-class Actor(models.Model):
+class Actor(CitedRecord, models.Model):
     """Anyone who acts, speaks or is acted upon: an armed group, a council, a state, a person."""
 
     class Kind(models.TextChoices):
@@ -171,7 +171,7 @@ class Alias(models.Model):
         return self.name
 
 
-class RelationshipQuerySet(models.QuerySet):
+class RelationshipQuerySet(CitedQuerySet):
     def leaders_and_members_of(self, actor):
         """Who led it, held office in it or belonged to it, oldest first."""
         kinds = [Relationship.Kind.LEADS, Relationship.Kind.HOLDS_OFFICE, Relationship.Kind.MEMBER_OF]
@@ -201,7 +201,7 @@ class RelationshipQuerySet(models.QuerySet):
         return queryset
 
 
-class Relationship(models.Model):
+class Relationship(CitedRecord, models.Model):
     """A tie from one actor to another (subject → object) over a period as precise as the text."""
 
     class Kind(models.TextChoices):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from sources.admin import CitationInline
+from sources.admin import CitationInline, NeedsSourceFilter
 
 from .models import Crossing, Incident, Involvement, Place, TollFigure
 
@@ -36,6 +36,7 @@ class PlaceAdmin(SimpleHistoryAdmin):
 @admin.register(Crossing)
 class CrossingAdmin(SimpleHistoryAdmin):
     list_display = ["name", "place", "pakistan_province", "afghanistan_province"]
+    list_filter = [NeedsSourceFilter]
     search_fields = ["name", "slug"]
     autocomplete_fields = [
         "place",
@@ -51,7 +52,7 @@ class CrossingAdmin(SimpleHistoryAdmin):
 @admin.register(Incident)
 class IncidentAdmin(SimpleHistoryAdmin):
     list_display = ["title", "date", "kind", "place", "crossing", "killed_min", "killed_max"]
-    list_filter = ["kind", "crossing", "date_earliest"]
+    list_filter = [NeedsSourceFilter, "kind", "crossing", "date_earliest"]
     search_fields = ["title", "slug", "summary", "involvements__actor__name", "involvements__actor__aliases__name"]
     autocomplete_fields = ["place", "crossing"]
     readonly_fields = [
@@ -90,7 +91,7 @@ class IncidentAdmin(SimpleHistoryAdmin):
 @admin.register(Involvement)
 class InvolvementAdmin(SimpleHistoryAdmin):
     list_display = ["incident", "actor", "role", "accused_by"]
-    list_filter = ["role"]
+    list_filter = [NeedsSourceFilter, "role"]
     search_fields = ["incident__title", "actor__name", "actor__aliases__name"]
     autocomplete_fields = ["incident", "actor", "accused_by"]
     list_select_related = ["incident", "actor", "accused_by"]
@@ -100,7 +101,7 @@ class InvolvementAdmin(SimpleHistoryAdmin):
 @admin.register(TollFigure)
 class TollFigureAdmin(SimpleHistoryAdmin):
     list_display = ["incident", "measure", "as_printed", "low", "high", "source"]
-    list_filter = ["measure", "source"]
+    list_filter = [NeedsSourceFilter, "measure", "source"]
     search_fields = ["incident__title", "as_printed"]
     autocomplete_fields = ["incident", "source"]
     list_select_related = ["incident", "source"]

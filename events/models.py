@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
 from conflict.history import related_or_last_known
+from sources.models import CitedQuerySet, CitedRecord
 
 
 class PlaceQuerySet(models.QuerySet):
@@ -99,7 +100,7 @@ class Place(models.Model):
         return next((place for place in self.lineage() if place.kind == kind), None)
 
 
-class CrossingQuerySet(models.QuerySet):
+class CrossingQuerySet(CitedQuerySet):
     def with_status_changes(self):
         return self.prefetch_related(
             models.Prefetch(
@@ -108,7 +109,7 @@ class CrossingQuerySet(models.QuerySet):
         )
 
 
-class Crossing(models.Model):
+class Crossing(CitedRecord, models.Model):
     """A border crossing between Pakistan and Afghanistan, with its two sides."""
 
     slug = models.SlugField(max_length=120, unique=True)
@@ -140,12 +141,14 @@ class Crossing(models.Model):
     def status_periods(self, today=None):
         """The status history as periods: each change lasts until the next one, the last until today."""
         history = self.status_history()
+        if not history:
+            return []
         ends = [change["since_earliest"] for change in history[1:]] + [today or datetime.date.today()]
         return [{**change, "until_earliest": end} for change, end in zip(history, ends, strict=True)]
 
     def status_history(self):
         """Open/closed periods derived from closure and reopening incidents, oldest first."""
-        changes = self.status_changes()
+        changes = list(self.status_changes())
         return [
             {
                 "status": "closed" if incident.kind == Incident.Kind.BORDER_CLOSURE else "open",
@@ -154,7 +157,7 @@ class Crossing(models.Model):
                 "until": following.date if following else None,
                 "incident": incident,
             }
-            for incident, following in zip(changes, [*changes[1:], None], strict=True)
+            for incident, following in zip(changes, [*changes[1:], None][: len(changes)], strict=True)
         ]
 
     def status_changes(self):
@@ -171,7 +174,7 @@ class DateMatch(models.TextChoices):
     WITHIN = "within", "Certainly in the range (all its possible dates are inside it)"
 
 
-class IncidentQuerySet(models.QuerySet):
+class IncidentQuerySet(CitedQuerySet):
     def known_to_the_month(self):
         """Incidents whose earliest and latest possible days fall in one calendar month."""
         return self.annotate(first_month=TruncMonth("date_earliest"), last_month=TruncMonth("date_latest")).filter(
@@ -264,7 +267,7 @@ class IncidentQuerySet(models.QuerySet):
         return queryset
 
 
-class Incident(models.Model):
+class Incident(CitedRecord, models.Model):
     """Something that happened on a date as precise as the sources allow."""
 
     class Kind(models.TextChoices):
@@ -393,7 +396,7 @@ class Incident(models.Model):
         self.save(update_fields=[*tolls, "updated"])
 
 
-class Involvement(models.Model):
+class Involvement(CitedRecord, models.Model):
     """An actor's part in an incident, on some source's word."""
 
     class Role(models.TextChoices):
@@ -427,6 +430,7 @@ class Involvement(models.Model):
     note = models.TextField(blank=True)
     citations = GenericRelation("sources.Citation", related_query_name="involvement")
 
+    objects = CitedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -467,7 +471,7 @@ class Involvement(models.Model):
         return [(role, found) for role, found in roles.items() if found]
 
 
-class TollFigure(models.Model):
+class TollFigure(CitedRecord, models.Model):
     """One source's figure for the killed or injured in an incident, as a range."""
 
     class Measure(models.TextChoices):
@@ -484,6 +488,7 @@ class TollFigure(models.Model):
     as_printed = models.CharField(max_length=200, help_text="The figure in the source's words (“more than 100”).")
     citations = GenericRelation("sources.Citation", related_query_name="toll_figure")
 
+    objects = CitedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -22,6 +22,21 @@ class QuoteInContext:
         )
 
 
+class NeedsSourceFilter(admin.SimpleListFilter):
+    """Lists the records no citation supports yet, so that editors can find them a source."""
+
+    title = "source"
+    parameter_name = "needs_source"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Needs a source"), ("no", "Cited")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.with_cited().filter(cited=self.value() == "no")
+        return queryset
+
+
 class CitationInline(QuoteInContext, GenericTabularInline):
     """Citations supporting the record being edited; shared by every admin that has them."""
 

@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -45,6 +45,26 @@ RECORD_TYPE_CHOICES = [(name, record_type.label) for name, record_type in CITED_
 def cited_record_model(name):
     """The model of a record type citations may support ("actor" -> Actor); LookupError for any other."""
     return apps.get_model(CITED_RECORD_TYPES[name].model)
+
+
+class CitedQuerySet(models.QuerySet):
+    """Records citations support: `cited` tells those with at least one from those with no source yet."""
+
+    def with_cited(self):
+        citations = Citation.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.model), object_id=OuterRef("pk")
+        )
+        return self.annotate(cited=Exists(citations))
+
+
+class CitedRecord:
+    """A record citations support; `is_cited` is False while none does ("no source yet")."""
+
+    @property
+    def is_cited(self):
+        if "cited" in self.__dict__:  # annotated by CitedQuerySet.with_cited()
+            return self.cited
+        return bool(self.citations.all())
 
 
 def fold_space(text):
