@@ -4,8 +4,8 @@ from django.contrib.admin import helpers
 from django.db import transaction
 from django.db.models import Count
 from django.template.response import TemplateResponse
-from simple_history.admin import SimpleHistoryAdmin
 
+from conflict.admin import RecordAdmin
 from sources.admin import CitationInline, NeedsSourceFilter
 
 from .models import Actor, Alias, Relationship
@@ -41,7 +41,7 @@ class ActorMergeForm(forms.Form):
 
 
 @admin.register(Actor)
-class ActorAdmin(SimpleHistoryAdmin):
+class ActorAdmin(RecordAdmin):
     list_display = ["name", "kind", "slug", "alias_list"]
     list_filter = [NeedsSourceFilter, "kind"]
     search_fields = ["name", "slug", "aliases__name"]
@@ -92,7 +92,7 @@ class ActorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Alias)
-class AliasAdmin(SimpleHistoryAdmin):
+class AliasAdmin(RecordAdmin):
     list_display = ["name", "actor"]
     search_fields = ["name", "actor__name"]
     autocomplete_fields = ["actor"]
@@ -100,7 +100,7 @@ class AliasAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Relationship)
-class RelationshipAdmin(SimpleHistoryAdmin):
+class RelationshipAdmin(RecordAdmin):
     list_display = ["subject", "kind", "object", "status", "start", "end", "attested"]
     list_filter = [NeedsSourceFilter, "kind", "status"]
     search_fields = ["slug", "subject__name", "subject__aliases__name", "object__name", "object__aliases__name"]

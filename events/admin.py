@@ -1,6 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from conflict.admin import RecordAdmin
 from sources.admin import CitationInline, NeedsSourceFilter
 
 from .models import Crossing, Incident, Involvement, Place, TollFigure
@@ -23,7 +23,7 @@ class TollFigureInline(admin.TabularInline):
 
 
 @admin.register(Place)
-class PlaceAdmin(SimpleHistoryAdmin):
+class PlaceAdmin(RecordAdmin):
     list_display = ["name", "kind", "parent", "latitude", "longitude", "precision"]
     list_filter = ["kind", "precision"]
     search_fields = ["name", "slug"]
@@ -34,7 +34,7 @@ class PlaceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Crossing)
-class CrossingAdmin(SimpleHistoryAdmin):
+class CrossingAdmin(RecordAdmin):
     list_display = ["name", "place", "pakistan_province", "afghanistan_province"]
     list_filter = [NeedsSourceFilter]
     search_fields = ["name", "slug"]
@@ -50,7 +50,7 @@ class CrossingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Incident)
-class IncidentAdmin(SimpleHistoryAdmin):
+class IncidentAdmin(RecordAdmin):
     list_display = ["title", "date", "kind", "place", "crossing", "killed_min", "killed_max"]
     list_filter = [NeedsSourceFilter, "kind", "crossing", "date_earliest"]
     search_fields = ["title", "slug", "summary", "involvements__actor__name", "involvements__actor__aliases__name"]
@@ -89,7 +89,7 @@ class IncidentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Involvement)
-class InvolvementAdmin(SimpleHistoryAdmin):
+class InvolvementAdmin(RecordAdmin):
     list_display = ["incident", "actor", "role", "accused_by"]
     list_filter = [NeedsSourceFilter, "role"]
     search_fields = ["incident__title", "actor__name", "actor__aliases__name"]
@@ -99,7 +99,7 @@ class InvolvementAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(TollFigure)
-class TollFigureAdmin(SimpleHistoryAdmin):
+class TollFigureAdmin(RecordAdmin):
     list_display = ["incident", "measure", "as_printed", "low", "high", "source"]
     list_filter = [NeedsSourceFilter, "measure", "source"]
     search_fields = ["incident__title", "as_printed"]

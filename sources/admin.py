@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
+
+from conflict.admin import RecordAdmin
 
 from .models import Citation, Reference, Source
 
@@ -58,7 +59,7 @@ class ReferenceInline(admin.TabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(RecordAdmin):
     list_display = ["title", "publisher", "author", "published", "kind"]
     list_filter = ["kind", "publisher"]
     search_fields = ["slug", "title", "publisher", "author"]
@@ -68,14 +69,14 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Reference)
-class ReferenceAdmin(SimpleHistoryAdmin):
+class ReferenceAdmin(RecordAdmin):
     list_display = ["citing", "cited", "note"]
     search_fields = ["citing__title", "cited__title"]
     autocomplete_fields = ["citing", "cited"]
 
 
 @admin.register(Citation)
-class CitationAdmin(QuoteInContext, SimpleHistoryAdmin):
+class CitationAdmin(QuoteInContext, RecordAdmin):
     list_display = ["short_quote", "source", "speaker", "content_type", "object_id"]
     list_filter = ["content_type", "source"]
     search_fields = ["quote", "speaker", "source__title"]
