@@ -2,8 +2,10 @@
 else's save (optimistic locking, see conflict/versions.py)."""
 
 from django import forms
+from django.shortcuts import get_object_or_404
 from simple_history.admin import SimpleHistoryAdmin
 
+from conflict.history import revert_reason, save_with_reason
 from conflict.versions import StaleEdit, check_version, current_version
 
 
@@ -26,10 +28,29 @@ class VersionedForm(forms.ModelForm):
 
 
 class RecordAdmin(SimpleHistoryAdmin):
-    """A record's admin with history and optimistic locking."""
+    """A record's admin with history, optimistic locking, and reverts that restore a record whole."""
 
     form = VersionedForm
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         return [*fieldsets, (None, {"fields": ["loaded_version"], "classes": ["hidden"]})]
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        request.reverting_to = get_object_or_404(self.model.history.model, history_id=version_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        version = getattr(request, "reverting_to", None)
+        if version is not None:
+            obj._change_reason = revert_reason(version)
+            if hasattr(obj, "restore_parts_as_of"):
+                obj.restore_parts_as_of(version.history_date, obj._change_reason)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        changed = [str(formset.model._meta.verbose_name_plural) for formset in formsets if formset.has_changed()]
+        if change and changed:
+            # A version of the record written after its parts, so that reverting to it brings them back.
+            save_with_reason(form.instance, f"Changed its {', '.join(changed)}.")

@@ -4,8 +4,9 @@ in what role, and what each source says they cost in lives."""
 import datetime
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, F, Max, Min, Q
 from django.db.models.functions import TruncMonth
 from django.db.models.signals import post_delete
@@ -14,8 +15,8 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
-from conflict.history import related_or_last_known
-from sources.models import CitedQuerySet, CitedRecord
+from conflict.history import related_or_last_known, restore_rows_as_of
+from sources.models import Citation, CitedQuerySet, CitedRecord
 
 
 class PlaceQuerySet(models.QuerySet):
@@ -376,6 +377,17 @@ class Incident(CitedRecord, models.Model):
             return self.date_earliest.year, None
         middle = self.date_earliest + (self.date_latest - self.date_earliest) / 2
         return middle.year, (middle.month if self.date_precision in ("day", "month") else None)
+
+    def restore_parts_as_of(self, moment, reason):
+        """Bring back its roles, toll figures and every citation of it and of them as they were at `moment`,
+        so that a revert restores the incident whole; saving the incident then derives its ranges from them."""
+        with transaction.atomic():
+            parts = [self]
+            for model in (Involvement, TollFigure):
+                parts += restore_rows_as_of(model, moment, reason, incident_id=self.pk)
+            for part in parts:
+                content_type = ContentType.objects.get_for_model(part)
+                restore_rows_as_of(Citation, moment, reason, content_type_id=content_type.pk, object_id=part.pk)
 
     def toll_ranges(self):
         """The killed and injured ranges the figures each source gives add up to: lowest low to
