@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.template.response import TemplateResponse
 
-from conflict.admin import RecordAdmin
+from conflict.admin import RecordAdmin, merge_two_selected
 from sources.admin import CitationInline, NeedsSourceFilter
 
 from .models import Actor, Alias, Relationship
@@ -106,5 +106,11 @@ class RelationshipAdmin(RecordAdmin):
     search_fields = ["slug", "subject__name", "subject__aliases__name", "object__name", "object__aliases__name"]
     autocomplete_fields = ["subject", "object"]
     readonly_fields = ["valid_from", "valid_until"]
+    actions = ["merge_relationships"]
+
+    @admin.action(description="Merge two selected records of one tie into the older", permissions=["change"])
+    def merge_relationships(self, request, queryset):
+        merge_two_selected(self, request, queryset)
+
     list_select_related = ["subject", "object"]
     inlines = [CitationInline]

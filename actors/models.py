@@ -8,7 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
-from conflict.history import delete_with_reason, related_or_last_known, save_with_reason
+from conflict.history import delete_with_reason, joined, related_or_last_known, save_with_reason
 from sources.models import CitedQuerySet, CitedRecord, Source
 
 
@@ -120,6 +120,8 @@ class Actor(CitedRecord, models.Model):
                 survivor = relationship.duplicates().first()
             if survivor is None:
                 save_with_reason(relationship, reason)
+            elif isinstance(survivor, Relationship):
+                survivor.absorb(relationship, reason)
             else:
                 relationship.citations.all().move_to(survivor, reason)
                 delete_with_reason(relationship, reason)
@@ -133,8 +135,7 @@ class Actor(CitedRecord, models.Model):
             if survivor is None:
                 save_with_reason(involvement, reason)
             else:
-                involvement.citations.all().move_to(survivor, reason)
-                delete_with_reason(involvement, reason)
+                survivor.absorb(involvement, reason)
         for accusation in self.accusations_made.all():
             accusation.accused_by = None if accusation.actor_id == target.pk else target
             save_with_reason(accusation, reason)
@@ -304,6 +305,30 @@ class Relationship(CitedRecord, models.Model):
         _, end_latest = fuzzydates.bounds_or_none(self.end)
         if start_earliest and end_latest and end_latest < start_earliest:
             raise ValidationError({"end": f"The relationship ends ({self.end}) before it starts ({self.start})."})
+
+    def merge_into(self, target):
+        """Fold this record of a tie into `target`, another record of the same tie, and delete it."""
+        if target.pk == self.pk:
+            raise ValueError("A relationship cannot be merged into itself.")
+        if (self.subject_id, self.kind, self.object_id) != (target.subject_id, target.kind, target.object_id):
+            raise ValueError("Only records of one tie (same subject, kind and object) can be merged.")
+        reason = f"Merged relationship {self.slug} into {target.slug}."
+        with transaction.atomic():
+            target.absorb(self, reason)
+        return reason
+
+    def absorb(self, duplicate, reason):
+        """Take in all a duplicate record of this tie says, then delete it: each source's support kinds,
+        notes and date notes are kept side by side, empty dates and office filled, citations moved."""
+        self.support = ", ".join(dict.fromkeys([*self.support_kinds, *duplicate.support_kinds]))
+        for name in ("office", "start", "end", "attested"):
+            setattr(self, name, getattr(self, name) or getattr(duplicate, name))
+        self.note, self.date_note = joined(self.note, duplicate.note), joined(self.date_note, duplicate.date_note)
+        if duplicate.status == self.Status.STRAINED:
+            self.status = self.Status.STRAINED  # strained on some source's word
+        duplicate.citations.all().move_to(self, reason)
+        delete_with_reason(duplicate, reason)
+        save_with_reason(self, reason)
 
     def duplicates(self):
         """Other relationships stating the same tie over the same period."""

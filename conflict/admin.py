@@ -2,6 +2,7 @@
 else's save (optimistic locking, see conflict/versions.py)."""
 
 from django import forms
+from django.contrib import messages
 from django.shortcuts import get_object_or_404
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -25,6 +26,23 @@ class VersionedForm(forms.ModelForm):
         except StaleEdit as stale:
             raise forms.ValidationError(stale.messages) from None
         return cleaned_data
+
+
+def merge_two_selected(modeladmin, request, queryset):
+    """Merge the later of exactly two selected records into the earlier one, as `merge_into` does it."""
+    name = modeladmin.model._meta.verbose_name_plural
+    if queryset.count() != 2:
+        modeladmin.message_user(
+            request, f"Select exactly two {name}: one event or tie recorded twice.", messages.WARNING
+        )
+        return
+    target, duplicate = queryset.order_by("pk")
+    try:
+        reason = duplicate.merge_into(target)
+    except ValueError as error:
+        modeladmin.message_user(request, str(error), messages.ERROR)
+        return
+    modeladmin.message_user(request, reason, messages.SUCCESS)
 
 
 class RecordAdmin(SimpleHistoryAdmin):

@@ -14,6 +14,11 @@ def delete_with_reason(record, reason):
     record.delete()
 
 
+def joined(*texts):
+    """Distinct non-empty texts, one a line: how a merge keeps the notes of both records."""
+    return "\n".join(dict.fromkeys(text for text in texts if text))
+
+
 def revert_reason(version):
     return f"Reverted to the version of {version.history_date:%Y-%m-%d %H:%M:%S} UTC (version {version.history_id})."
 

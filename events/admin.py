@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from conflict.admin import RecordAdmin
+from conflict.admin import RecordAdmin, merge_two_selected
 from sources.admin import CitationInline, NeedsSourceFilter
 
 from .models import Crossing, Incident, Involvement, Place, TollFigure
@@ -86,6 +86,14 @@ class IncidentAdmin(RecordAdmin):
     list_select_related = ["place", "crossing"]
     date_hierarchy = "date_earliest"
     inlines = [InvolvementInline, TollFigureInline, CitationInline]
+    actions = ["merge_incidents"]
+
+    # Merging loses nothing (it is all in history), so it needs change, not delete, permission.
+    @admin.action(
+        description="Merge two selected incidents (one event recorded twice) into the older", permissions=["change"]
+    )
+    def merge_incidents(self, request, queryset):
+        merge_two_selected(self, request, queryset)
 
 
 @admin.register(Involvement)

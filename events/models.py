@@ -15,8 +15,24 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
-from conflict.history import related_or_last_known, restore_rows_as_of
+from conflict.history import delete_with_reason, joined, related_or_last_known, restore_rows_as_of, save_with_reason
 from sources.models import Citation, CitedQuerySet, CitedRecord
+
+
+def narrower_date(first, second):
+    """Of two EDTF dates for one event, the one that lies inside the other; None if neither does."""
+    (first_from, first_to), (second_from, second_to) = fuzzydates.bounds(first), fuzzydates.bounds(second)
+
+    def inside(start, end, outer_start, outer_end):
+        return (outer_start is None or (start and start >= outer_start)) and (
+            outer_end is None or (end and end <= outer_end)
+        )
+
+    if inside(second_from, second_to, first_from, first_to):
+        return second
+    if inside(first_from, first_to, second_from, second_to):
+        return first
+    return None
 
 
 class PlaceQuerySet(models.QuerySet):
@@ -378,6 +394,49 @@ class Incident(CitedRecord, models.Model):
         middle = self.date_earliest + (self.date_latest - self.date_earliest) / 2
         return middle.year, (middle.month if self.date_precision in ("day", "month") else None)
 
+    def merge_into(self, target):
+        """Fold this incident, the same event recorded twice, into `target` and delete it; nothing is lost.
+
+        Its roles, toll figures and citations move to `target` (a row `target` has already takes in the
+        moved one's note and citations), the narrower of the two dates is kept, and both records' date
+        notes and summaries stay side by side. One transaction, each change in history with the reason.
+        """
+        if target.pk == self.pk:
+            raise ValueError("An incident cannot be merged into itself.")
+        reason = f"Merged incident “{self.title}” ({self.slug}) into “{target.title}” ({target.slug}): one event."
+        with transaction.atomic():
+            for involvement in self.involvements.all():
+                involvement.incident = target
+                survivor = involvement.duplicates().first()
+                if survivor is None:
+                    save_with_reason(involvement, reason)
+                else:
+                    survivor.absorb(involvement, reason)
+            for figure in self.toll_figures.all():
+                figure.incident = target
+                survivor = figure.duplicates().first()
+                if survivor is None:
+                    save_with_reason(figure, reason)
+                else:
+                    figure.citations.all().move_to(survivor, reason)
+                    delete_with_reason(figure, reason)
+            self.citations.all().move_to(target, reason)
+            target.refresh_from_db()
+            target.absorb_fields(self)
+            delete_with_reason(self, reason)
+            save_with_reason(target, reason)
+        return reason
+
+    def absorb_fields(self, duplicate):
+        narrower = narrower_date(self.date, duplicate.date)
+        if duplicate.date != self.date and narrower is None:
+            self.date_note = joined(self.date_note, f"Also recorded as {duplicate.date} ({duplicate.slug}).")
+        self.date = narrower or self.date
+        self.date_note = joined(self.date_note, duplicate.date_note)
+        self.summary = joined(self.summary, duplicate.summary)
+        self.place = self.place or duplicate.place
+        self.crossing = self.crossing or duplicate.crossing
+
     def restore_parts_as_of(self, moment, reason):
         """Bring back its roles, toll figures and every citation of it and of them as they were at `moment`,
         so that a revert restores the incident whole; saving the incident then derives its ranges from them."""
@@ -470,6 +529,15 @@ class Involvement(CitedRecord, models.Model):
         same = {"incident": self.incident_id, "actor": self.actor_id, "role": self.role}
         return Involvement.objects.filter(**same).exclude(pk=self.pk)
 
+    def absorb(self, duplicate, reason):
+        """Take in a duplicate row's note, accuser and citations, then delete it."""
+        self.note = joined(self.note, duplicate.note)
+        if self.accused_by_id is None and duplicate.accused_by_id != self.actor_id:
+            self.accused_by_id = duplicate.accused_by_id
+        duplicate.citations.all().move_to(self, reason)
+        delete_with_reason(duplicate, reason)
+        save_with_reason(self, reason)
+
     @property
     def is_contested(self):
         return self.role in self.CONTESTED_ROLES
@@ -524,6 +592,11 @@ class TollFigure(CitedRecord, models.Model):
 
     def get_absolute_url(self):
         return f"{self.incident.get_absolute_url()}#toll-{self.pk}"
+
+    def duplicates(self):
+        """Other rows giving the same source's same figure for the same incident."""
+        same = {"incident": self.incident_id, "source": self.source_id, "measure": self.measure}
+        return TollFigure.objects.filter(**same, as_printed=self.as_printed).exclude(pk=self.pk)
 
     def clean(self):
         super().clean()
