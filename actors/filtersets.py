@@ -3,10 +3,10 @@
 import django_filters
 
 from actors.models import Actor, Relationship
-from conflict.filters import FuzzyDateFilter, OrderingFilter, SlugsFilter, updated_since_filter
+from conflict.filters import FilterSet, OrderingFilter, SlugsFilter, date_range_filters, updated_since_filter
 
 
-class ActorFilterSet(django_filters.FilterSet):
+class ActorFilterSet(FilterSet):
     q = django_filters.CharFilter(method="filter_search", label="Name or any alias contains")
     kind = django_filters.MultipleChoiceFilter(choices=Actor.Kind.choices, label="Kind (repeat for several)")
     related_to = SlugsFilter(
@@ -28,16 +28,13 @@ class ActorFilterSet(django_filters.FilterSet):
         return queryset.related_to(actors)
 
 
-class RelationshipFilterSet(django_filters.FilterSet):
+class RelationshipFilterSet(FilterSet):
     kind = django_filters.MultipleChoiceFilter(choices=Relationship.Kind.choices, label="Kind (repeat for several)")
     actor = SlugsFilter(queryset=Actor.objects.all(), method="filter_actor", label="Either side is this actor (slug)")
     subject = SlugsFilter(queryset=Actor.objects.all(), label="Subject (slug)")
     object = SlugsFilter(queryset=Actor.objects.all(), label="Object (slug)")
     status = django_filters.ChoiceFilter(choices=Relationship.Status.choices)
-    date_from = FuzzyDateFilter(
-        end="earliest", method="filter_date_from", label="May have held on or after this EDTF date"
-    )
-    date_to = FuzzyDateFilter(end="latest", method="filter_date_to", label="May have held on or before this EDTF date")
+    date_from, date_to, date_match = date_range_filters(what="may have held")
     updated_since = updated_since_filter()
     ordering = OrderingFilter(
         fields=[("valid_from", "date"), ("kind", "kind"), ("slug", "slug"), ("updated", "updated")]
@@ -49,9 +46,3 @@ class RelationshipFilterSet(django_filters.FilterSet):
 
     def filter_actor(self, queryset, name, actors):
         return queryset.involving_any(actors)
-
-    def filter_date_from(self, queryset, name, day):
-        return queryset.in_force_during(earliest=day)
-
-    def filter_date_to(self, queryset, name, day):
-        return queryset.in_force_during(latest=day)

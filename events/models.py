@@ -7,7 +7,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Max, Min, Q
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -139,6 +139,7 @@ class Crossing(models.Model):
         """The status history as periods: each change lasts until the next one, the last until today."""
         history = self.status_history()
         ends = [change["since_earliest"] for change in history[1:]] + [today or datetime.date.today()]
+        ends = ends[: len(history)]  # no change, no period
         return [{**change, "until_earliest": end} for change, end in zip(history, ends, strict=True)]
 
     def status_history(self):
@@ -152,7 +153,7 @@ class Crossing(models.Model):
                 "until": following.date if following else None,
                 "incident": incident,
             }
-            for incident, following in zip(changes, [*changes[1:], None], strict=True)
+            for incident, following in zip(changes, [*changes[1:], None][: len(changes)], strict=True)
         ]
 
     def status_changes(self):
@@ -162,14 +163,7 @@ class Crossing(models.Model):
         return list(self.incidents.status_changes())
 
 
-class DateMatch(models.TextChoices):
-    """How an incident's fuzzy date must relate to a date range to match it."""
-
-    OVERLAP = "overlap", "May fall in the range (its possible dates overlap it)"
-    WITHIN = "within", "Certainly in the range (all its possible dates are inside it)"
-
-
-class IncidentQuerySet(models.QuerySet):
+class IncidentQuerySet(fuzzydates.FuzzyDateQuerySet):
     def known_to_the_month(self):
         """Incidents whose earliest and latest possible days fall in one calendar month."""
         return self.annotate(first_month=TruncMonth("date_earliest"), last_month=TruncMonth("date_latest")).filter(
@@ -186,34 +180,15 @@ class IncidentQuerySet(models.QuerySet):
             .order_by("first_month", "kind")
         )
 
-    def overlapping(self, earliest=None, latest=None):
-        """Incidents whose possible dates overlap the range."""
-        queryset = self
-        if earliest:
-            queryset = queryset.filter(Q(date_latest__isnull=True) | Q(date_latest__gte=earliest))
-        if latest:
-            queryset = queryset.filter(date_earliest__lte=latest)
-        return queryset
-
-    def within(self, earliest=None, latest=None):
-        """Incidents certainly inside the range."""
-        queryset = self
-        if earliest:
-            queryset = queryset.filter(date_earliest__gte=earliest)
-        if latest:
-            queryset = queryset.filter(date_latest__lte=latest)
-        return queryset
+    def in_timeline_order(self):
+        """Date order, an open start ("../2014") sorted by its known end, as the timeline files it."""
+        return self.order_by(Coalesce("date_earliest", "date_latest"), "date_latest", "slug")
 
     def status_changes(self):
         """Border closures and reopenings, oldest first."""
         return self.filter(kind__in=[Incident.Kind.BORDER_CLOSURE, Incident.Kind.BORDER_REOPENING]).order_by(
             "date_earliest", "slug"
         )
-
-    def dated(self, earliest=None, latest=None, match=DateMatch.OVERLAP):
-        if match == DateMatch.WITHIN:
-            return self.within(earliest, latest)
-        return self.overlapping(earliest, latest)
 
     def involving(self, actors=None, roles=None, include_factions=False):
         """Incidents in which one of `actors` had one of `roles` (either may be left open).
@@ -262,7 +237,7 @@ class IncidentQuerySet(models.QuerySet):
         return queryset
 
 
-class Incident(models.Model):
+class Incident(fuzzydates.FuzzyDated):
     """Something that happened on a date as precise as the sources allow."""
 
     class Kind(models.TextChoices):
@@ -341,10 +316,6 @@ class Incident(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        self.date_earliest, self.date_latest = fuzzydates.bounds_or_none(self.date)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("events:incident", args=[self.slug])
 
@@ -358,16 +329,8 @@ class Incident(models.Model):
 
     @property
     def calendar_slot(self):
-        """(year, month) a timeline lists it under; month is None when the date is coarser than a month.
-
-        Taken from the middle of the possible days, so that "c. September 2021" sits in September.
-        """
-        if self.date_earliest is None:
-            return None, None
-        if self.date_latest is None or self.date_precision == "range":
-            return self.date_earliest.year, None
-        middle = self.date_earliest + (self.date_latest - self.date_earliest) / 2
-        return middle.year, (middle.month if self.date_precision in ("day", "month") else None)
+        """Where the timeline files it: (heading, month, order), by the codebook's rule (section 8)."""
+        return fuzzydates.slot(self.date)
 
     def update_tolls(self):
         """Recompute the killed and injured ranges from the figures each source gives."""

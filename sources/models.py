@@ -17,7 +17,7 @@ def fold_space(text):
     return re.sub(r"\s+", " ", text).strip()
 
 
-class Source(models.Model):
+class Source(fuzzydates.FuzzyDated):
     """An article or report, with its archived text so that quotes from it can be checked."""
 
     class Kind(models.TextChoices):
@@ -60,15 +60,15 @@ class Source(models.Model):
     # The save time is the history date already; a diff of it on every line is noise.
     history = HistoricalRecords(excluded_fields=["updated"])
 
+    DATE_BOUNDS = ("published_earliest", "published_latest")
+    EDTF_FIELD = "published"
+    objects = fuzzydates.FuzzyDateQuerySet.as_manager()
+
     class Meta:
         ordering = ["published_earliest", "slug"]
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        self.published_earliest, self.published_latest = fuzzydates.bounds_or_none(self.published)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("sources:detail", args=[self.slug])
@@ -76,10 +76,6 @@ class Source(models.Model):
     @property
     def published_display(self):
         return fuzzydates.describe(self.published)
-
-    def clean(self):
-        super().clean()
-        self.published_earliest, self.published_latest = fuzzydates.bounds_or_none(self.published)
 
     def find_quote(self, quote):
         """Where `quote` starts and ends in the text, white space aside; None if it is not there."""

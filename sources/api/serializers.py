@@ -75,7 +75,7 @@ class RecordTypeField(serializers.ChoiceField):
 
 
 def record_model(model_name):
-    app_label = {"actor": "actors", "relationship": "actors"}.get(model_name, "events")
+    app_label = {"actor": "actors", "relationship": "actors", "source": "sources"}.get(model_name, "events")
     return apps.get_model(app_label, model_name)
 
 
