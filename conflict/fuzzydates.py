@@ -58,7 +58,9 @@ class Slot(NamedTuple):
 
 def refuse(message, text, code="invalid_edtf"):
     # The text goes in as a parameter: it may contain "%", which Django's messages format.
-    raise ValidationError(f"“%(text)s” {message} {EXAMPLES}", code=code, params={"text": text})
+    raise ValidationError(
+        f"“%(text)s” is not a valid EDTF date here: {message} {EXAMPLES}", code=code, params={"text": text}
+    )
 
 
 def parse_point(date_text, text):
@@ -78,7 +80,7 @@ def parse_point(date_text, text):
         try:
             day = datetime.date(year, month, int(match["day"]))
         except ValueError:
-            refuse("is not a day of the calendar.", text)
+            refuse("there is no such day in the calendar.", text)
         return Point(day, day, "day", qualifier)
     if 1 <= month <= 12:
         return Point(datetime.date(year, month, 1), last_day(year, month), "month", qualifier)
@@ -87,42 +89,46 @@ def parse_point(date_text, text):
         return Point(first, add_months(first, 3) - datetime.timedelta(days=1), "season", qualifier)
     if 25 <= month <= 41:
         refuse(
-            "uses a grouping of months (quarter, half-year, …) that the codebook does not support: "
+            "quarters, half-years and other groupings of months (25–41) are not supported; "
             "write the months as a range, e.g. 2014-07/2014-09 for the third quarter.",
             text,
             code="unsupported_edtf",
         )
-    refuse("has no month or season numbered so (01–12 are months, 21–24 seasons).", text)
+    refuse("01–12 are months and 21–24 seasons; there is no other.", text)
 
 
 def explain_refusal(date_text, text):
-    if "X" in date_text.upper():
-        refuse("leaves digits unspecified: only a decade (197X) may do so.", text, code="unsupported_edtf")
+    if "X" in date_text:
+        refuse("only a decade (197X) may leave digits unspecified.", text, code="unsupported_edtf")
     if date_text.startswith(("-", "Y")) or re.match(r"^\d{5,}", date_text):
-        refuse(f"is outside the years {FIRST_YEAR}–{LAST_YEAR} that the database takes.", text, code="out_of_range")
-    refuse("is not a date in the EDTF forms the codebook allows.", text)
+        refuse(f"years run from {FIRST_YEAR} to {LAST_YEAR}.", text, code="out_of_range")
+    refuse(
+        "the codebook allows a day, month, season, year or decade, each optionally followed by ?, ~ or %%, "
+        "or an interval of two.",
+        text,
+    )
 
 
 def check_year(year, text):
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        refuse(f"is outside the years {FIRST_YEAR}–{LAST_YEAR} that the database takes.", text, code="out_of_range")
+        refuse(f"years run from {FIRST_YEAR} to {LAST_YEAR}.", text, code="out_of_range")
     return year
 
 
 def parse(text):
     """The text's points: (start, end) for an interval, where None is an open ("..") or unknown ("") end."""
     if not isinstance(text, str) or not text:
-        refuse("is not a date.", str(text))
+        refuse("it is not a date.", str(text))
     if "/" not in text:
         point = parse_point(text, text)
         return point, point
     start_text, _, end_text = text.partition("/")
     if "/" in end_text or start_text in ("", "..") and end_text in ("", ".."):
-        refuse("is not an interval with at least one known end.", text)
+        refuse("an interval needs at least one known end.", text)
     start = None if start_text in ("", "..") else parse_point(start_text, text)
     end = None if end_text in ("", "..") else parse_point(end_text, text)
     if start and end and end.last < start.first:
-        refuse(f"ends ({end.last}) before it begins ({start.first}).", text, code="reversed_edtf")
+        refuse(f"it ends ({end.last}) before it begins ({start.first}).", text, code="reversed_edtf")
     return start, end
 
 
