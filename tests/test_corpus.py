@@ -41,6 +41,7 @@ def corpus(django_db_setup, django_db_blocker):
 def snapshot():
     """Row counts, plus the fields a careless reload could change."""
     counts = {model.__name__: model.objects.count() for model in [*CORPUS_MODELS, Place, Source]}
+    counts |= {f"{model.__name__} versions": model.history.count() for model in [*CORPUS_MODELS, Place, Source]}
     incidents = list(
         Incident.objects.values_list("slug", "date", "date_note", "killed_min", "place_id").order_by("slug")
     )
