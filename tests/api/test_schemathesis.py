@@ -8,11 +8,9 @@ import os
 
 import pytest
 import schemathesis
-from django.core.signals import request_finished, request_started
-from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
-from hypothesis import HealthCheck, settings
 from django.contrib.auth.models import Group
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
@@ -20,17 +18,6 @@ from schemathesis.specs.openapi.checks import content_type_conformance, response
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
 
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
-
-
-@pytest.fixture
-def connections_kept_open():
-    """The start and end of a request must not close the test's database connection (and so its
-    transaction), as Django's own test client makes sure; schemathesis calls the WSGI application."""
-    for signal in (request_started, request_finished):
-        signal.disconnect(close_old_connections)
-    yield
-    for signal in (request_started, request_finished):
-        signal.connect(close_old_connections)
 
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "3"))
