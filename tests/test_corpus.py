@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from actors.models import Actor, Alias, Relationship
 from events.models import Crossing, Incident, Involvement, Place, TollFigure
+from events.timeline import group_by_year_and_month
 from sources.corpus import load_corpus
 from sources.models import Citation, Reference, Source
 
@@ -202,3 +203,11 @@ def test_004_recent_events_are_dated_no_later_than_the_article_and_placed_no_mor
     strikes = Incident.objects.get(slug="2014-pakistan-army-air-strikes")
     assert (strikes.date, strikes.place.slug) == ("2013/2014-21", "pakistan")
     assert "recently" in strikes.date_note
+
+
+def test_the_timeline_files_every_corpus_date_by_the_codebooks_rule(corpus, db):
+    years = dict(group_by_year_and_month(Incident.objects.in_timeline_order()))
+    assert "Date unknown" not in years
+    filed = {incident.date: heading for heading, months in years.items() for _, found in months for incident in found}
+    assert filed["197X"] == "the 1970s" and filed["199X"] == "the 1990s"
+    assert filed["../2014-21"] == "2014"

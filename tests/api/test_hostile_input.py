@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 import pytest
 
+from actors.models import Relationship
 from events.models import Crossing, Incident, Place
 
 BAD_DATES = ["-0100", "2022-02-29", "0000", "XXXX", "Y170000002", "%", "%(x)s%d", "9999-12-31", "2014-33", "²"]
@@ -106,9 +107,11 @@ def test_a_bad_date_in_a_write_is_a_400_naming_the_field_and_stores_nothing(worl
     created = editor_api.post("/api/v1/incidents/", {"slug": "x", "title": "X", "kind": "other", "date": value})
     assert created.status_code == 400
     assert "is not a valid EDTF date here" in created.json()["date"][0]
-    changed = editor_api.patch("/api/v1/relationships/ttp-ally-of-jua/", {"start": value}, format="json")
-    assert changed.status_code in (400, 404)
+    changed = editor_api.patch("/api/v1/relationships/jua-splinter-of-ttp/", {"attested": value}, format="json")
+    assert changed.status_code == 400
+    assert "is not a valid EDTF date here" in changed.json()["attested"][0]
     assert Incident.objects.count() == count
+    assert Relationship.objects.get(slug="jua-splinter-of-ttp").attested == "2023-03"
 
 
 def test_a_body_nested_too_deep_is_a_400(world, editor_api):
