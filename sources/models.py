@@ -1,7 +1,5 @@
 """Sources (the articles and reports the data rests on) and citations (verbatim quotes from them)."""
 
-import re
-
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -11,10 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
 from conflict.history import delete_with_reason, related_or_last_known, save_with_reason
-
-
-def fold_space(text):
-    return re.sub(r"\s+", " ", text).strip()
+from sources import quotes
 
 
 class Source(fuzzydates.FuzzyDated):
@@ -79,12 +74,7 @@ class Source(fuzzydates.FuzzyDated):
 
     def find_quote(self, quote):
         """Where `quote` starts and ends in the text, white space aside; None if it is not there."""
-        words = fold_space(quote).split(" ")
-        if not words or not words[0]:
-            return None
-        pattern = r"\s+".join(re.escape(word) for word in words)
-        match = re.search(pattern, self.text)
-        return (match.start(), match.end()) if match else None
+        return quotes.find(quote, self.text)
 
     def passages(self, citations=None):
         """The text cut into passages, each with the located citations (default: all of its own) quoting it.

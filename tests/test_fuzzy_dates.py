@@ -135,3 +135,8 @@ def test_it_describes_an_invalid_date_as_typed_so_the_form_refusing_it_can_show_
 def test_no_date_is_date_unknown():
     assert fuzzydates.describe("") == "date unknown"
     assert fuzzydates.bounds("") == (None, None)
+
+
+def test_bounds_or_none_gives_no_days_for_a_refused_text_and_the_days_for_a_valid_one():
+    assert fuzzydates.bounds_or_none("2014-33") == (None, None)
+    assert fuzzydates.bounds_or_none("2014-21") == (datetime.date(2014, 3, 1), datetime.date(2014, 5, 31))
