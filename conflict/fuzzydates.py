@@ -12,6 +12,7 @@ docs/codebook.md, section 8; this module is the one place that applies them:
 
 import calendar
 import datetime
+import math
 import re
 from typing import NamedTuple
 
@@ -19,7 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-FIRST_YEAR, LAST_YEAR = 1800, 2100
+FIRST_YEAR, LAST_YEAR = 1800, 2099
 PRECISIONS = ["day", "month", "season", "year", "decade", "range"]
 
 SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
@@ -30,6 +31,7 @@ SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}
 # by one whole unit, "~" (approximate) by half of one; "%" (both) by the two together.
 UNCERTAIN_MARGIN = {"day": (0, 7), "month": (1, 0), "season": (3, 0), "year": (12, 0), "decade": (120, 0)}
 APPROXIMATE_MARGIN = {"day": (0, 3), "month": (0, 15), "season": (1, 0), "year": (6, 0), "decade": (60, 0)}
+MARGINS = {"": [], "?": [UNCERTAIN_MARGIN], "~": [APPROXIMATE_MARGIN], "%": [UNCERTAIN_MARGIN, APPROXIMATE_MARGIN]}
 
 DATE = re.compile(
     r"^(?:(?P<decade>\d{3})X|(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?)(?P<qualifier>[?~%])?$"
@@ -51,7 +53,7 @@ class Slot(NamedTuple):
 
     heading: str
     month: int | None
-    order: tuple
+    order: tuple  # (year, whether it is a year rather than its decade)
     # The heading of the dates in that year (or decade) that name no month (or year).
     coarse_heading: str
 
@@ -70,7 +72,7 @@ def parse_point(date_text, text):
     qualifier = match["qualifier"] or ""
     if match["decade"]:
         year = int(match["decade"]) * 10
-        check_year(year + 9, text)
+        check_year(year + 9, text)  # the decade's last year
         return Point(datetime.date(year, 1, 1), datetime.date(year + 9, 12, 31), "decade", qualifier)
     year = check_year(int(match["year"]), text)
     if match["month"] is None:
@@ -117,8 +119,6 @@ def check_year(year, text):
 
 def parse(text):
     """The text's points: (start, end) for an interval, where None is an open ("..") or unknown ("") end."""
-    if not isinstance(text, str) or not text:
-        refuse("it is not a date.", str(text))
     if "/" not in text:
         point = parse_point(text, text)
         return point, point
@@ -142,7 +142,7 @@ def bounds(text):
     if not text:
         return None, None
     start, end = parse(text)
-    return (widen(start, -1) if start else None), (widen(end, +1) if end else None)
+    return (earliest_day(start) if start else None), (latest_day(end) if end else None)
 
 
 def bounds_or_none(text):
@@ -153,23 +153,32 @@ def bounds_or_none(text):
         return None, None
 
 
-def widen(point, direction):
-    """The point's first day (direction -1) or last day (+1), moved out by its qualifier's margin."""
-    day = point.first if direction < 0 else point.last
-    for qualifier, margins in (("?", UNCERTAIN_MARGIN), ("~", APPROXIMATE_MARGIN)):
-        if qualifier in point.qualifier or point.qualifier == "%":
-            months, days = margins[point.precision]
-            day = shift(day, direction * months, direction * days)
-    return day
+def earliest_day(point):
+    """The point's first day, moved earlier by its qualifier's margin."""
+    months, days = margin(point)
+    return shift(point.first, -months, -days)
+
+
+def latest_day(point):
+    """The point's last day, moved later by its qualifier's margin."""
+    months, days = margin(point)
+    return shift(point.last, months, days)
+
+
+def margin(point):
+    """(months, days) either side: the margins of its qualifier (both of them for "%") added."""
+    months = days = 0
+    for margins in MARGINS[point.qualifier]:
+        months += margins[point.precision][0]
+        days += margins[point.precision][1]
+    return months, days
 
 
 def shift(day, months, days):
+    """Moved by whole months (a first day of a month stays a first, a last stays a last), then days."""
     if months:
-        # Month by month from the start of the next month, so the last day of a month stays one.
-        if day.day == 1:
-            day = add_months(day, months)
-        else:
-            day = add_months(day + datetime.timedelta(days=1), months) - datetime.timedelta(days=1)
+        moved = add_months(day, months)
+        day = moved if day.day == 1 else last_day(moved.year, moved.month)
     return day + datetime.timedelta(days=days)
 
 
@@ -184,9 +193,9 @@ def last_day(year, month):
 
 def precision(text):
     """day, month, season, year, decade or range: how finely `text` pins the date down."""
-    match = DATE.match(text or "")
-    if not match or "/" in text:
-        return "range"
+    match = DATE.match(text)
+    if not match:
+        return "range"  # an interval, or text that is no date
     if match["decade"]:
         return "decade"
     month = match["month"]
@@ -207,11 +216,14 @@ def describe(text):
         return text  # shown as typed on the form that refuses it
     if "/" not in text:
         return describe_point(start)
-    start_text, _, end_text = text.partition("/")
     if end is None:
-        return f"since {describe_point(start)}" if end_text == ".." else f"from {describe_point(start)}, end unknown"
+        return (
+            f"since {describe_point(start)}" if text.endswith("/..") else f"from {describe_point(start)}, end unknown"
+        )
     if start is None:
-        return f"until {describe_point(end)}" if start_text == ".." else f"until {describe_point(end)}, start unknown"
+        return (
+            f"until {describe_point(end)}" if text.startswith("../") else f"until {describe_point(end)}, start unknown"
+        )
     return f"{describe_point(start)} – {describe_point(end)}"
 
 
@@ -234,7 +246,7 @@ def season_words(point):
     name = SEASONS[[number for number, month in SEASON_START.items() if month == point.first.month][0]]
     if point.first.year == point.last.year:
         return f"{name} {point.first.year}"
-    return f"{name} {point.first.year}–{str(point.last.year)[-2:]}"
+    return f"{name} {point.first.year}–{point.last.year % 100:02d}"
 
 
 def slot(text):
@@ -242,16 +254,16 @@ def slot(text):
     and month when it names one; an interval under its start, or its end when only that is known,
     and under a month only when both ends lie in it; no date under "Date unknown"."""
     if not text:
-        return Slot("Date unknown", None, (LAST_YEAR + 1, 0, 0), "Date unknown")
+        return Slot("Date unknown", None, (math.inf, True), "Date unknown")
     start, end = parse(text)
     anchor = start or end
     year = anchor.first.year
     if anchor.precision == "decade":
-        return Slot(f"the {year}s", None, (year, 0, 0), f"the {year}s, year not known")
+        return Slot(f"the {year}s", None, (year, False), f"the {year}s, year not known")
     month = anchor.first.month if anchor.precision in ("day", "month") else None
     if start and end and (start.first.year, start.first.month) != (end.last.year, end.last.month):
         month = None
-    return Slot(str(year), month, (year, 1, month or 0), f"{year}, month not known")
+    return Slot(str(year), month, (year, True), f"{year}, month not known")
 
 
 class FuzzyDated(models.Model):
@@ -264,13 +276,17 @@ class FuzzyDated(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
+    def save(self, **kwargs):
         self.set_date_bounds()
-        super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *self.DATE_BOUNDS}
+        super().save(**kwargs)
 
     def set_date_bounds(self):
-        for name, day in zip(self.DATE_BOUNDS, self.date_bounds(), strict=True):
-            setattr(self, name, day)
+        earliest, latest = self.date_bounds()
+        first, last = self.DATE_BOUNDS
+        setattr(self, first, earliest)
+        setattr(self, last, latest)
 
     def date_bounds(self):
         return bounds(getattr(self, self.EDTF_FIELD))

@@ -16,7 +16,7 @@ def group_by_year_and_month(incidents):
     years = {}
     for incident in incidents:
         slot = incident.calendar_slot
-        year = years.setdefault(slot.order[:2], {"heading": slot.heading, "coarse": slot.coarse_heading, "months": {}})
+        year = years.setdefault(slot.order, {"heading": slot.heading, "coarse": slot.coarse_heading, "months": {}})
         year["months"].setdefault(slot.month, []).append(incident)
     return [
         (year["heading"], [(month_heading(year, month), year["months"][month]) for month in sorted_months(year)])

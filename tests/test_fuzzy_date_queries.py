@@ -98,3 +98,11 @@ def test_a_relationship_holds_from_its_start_to_its_end(db):
     tie.end = ""
     tie.save()
     assert (tie.valid_from, tie.valid_until) == (datetime.date(2014, 6, 1), None)
+
+
+def test_saving_only_the_date_saves_its_days_too(db):
+    incident = Incident.objects.create(slug="i", title="I", kind="other", date="2022-04")
+    incident.date = "2019~"
+    incident.save(update_fields=["date"])
+    incident.refresh_from_db()
+    assert (incident.date_earliest, incident.date_latest) == days("2018-07-01", "2020-06-30")

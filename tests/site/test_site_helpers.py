@@ -61,14 +61,15 @@ def dated(date):
 
 
 def test_it_groups_decades_before_their_years_open_starts_under_their_end_and_undated_last():
-    incidents = [dated("2022-03"), dated("2022"), dated(""), dated("2021-12-01"), dated("197X"), dated("1974")]
-    incidents += [dated("../2022-21")]
+    incidents = [dated("2022-03"), dated("2022"), dated(""), dated("2021-12-01"), dated("197X"), dated("1970")]
+    incidents += [dated("../2022-21"), dated("2099-12")]
     groups = group_by_year_and_month(incidents)
     assert [(year, [heading for heading, _ in months]) for year, months in groups] == [
         ("the 1970s", ["the 1970s, year not known"]),
-        ("1974", ["1974, month not known"]),
+        ("1970", ["1970, month not known"]),
         ("2021", ["December 2021"]),
         ("2022", ["2022, month not known", "March 2022"]),
+        ("2099", ["December 2099"]),
         ("Date unknown", ["Date unknown"]),
     ]
     assert [incident.date for incident in groups[3][1][0][1]] == ["2022", "../2022-21"]
