@@ -30,6 +30,7 @@ BOUNDS = [
     ("approximate day: 3 days either side", "2023-01-30~", "2023-01-27", "2023-02-02", "c. 30 January 2023"),
     ("uncertain month: the month either side", "2017-10?", "2017-09-01", "2017-11-30", "October 2017 (uncertain)"),
     ("approximate month: 15 days either side", "2021-09~", "2021-08-17", "2021-10-15", "c. September 2021"),
+    ("uncertain and approximate day", "2022-04-16%", "2022-04-06", "2022-04-26", "c. 16 April 2022 (uncertain)"),
     ("uncertain and approximate month", "2017-10%", "2017-08-17", "2017-12-15", "c. October 2017 (uncertain)"),
     ("uncertain season: the season either side", "2014-21?", "2013-12-01", "2014-08-31", "spring 2014 (uncertain)"),
     ("approximate season: a month either side", "2014-21~", "2014-02-01", "2014-06-30", "c. spring 2014"),
