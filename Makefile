@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate load lint format
+.PHONY: run test install install-dev migrate load lint format fuzz mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,20 @@ run: load
 
 test: install-dev
 	$(BIN)/python -m pytest
+
+# A longer randomised run than the suite's (which draws the same few cases every time): new cases
+# each run, many per API operation and per fuzzy-date property. Not part of `make test` or CI.
+FUZZ_EXAMPLES ?= 100
+fuzz: install-dev
+	FUZZ_RANDOM=1 FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider \
+		tests/api/test_schemathesis.py tests/test_fuzzy_date_properties.py
+
+# Mutation testing of the fuzzy dates, their queries and the quote check (pyproject.toml's
+# [tool.mutmut]); a few minutes, not part of `make test` or CI. docs/testing.md has the last result.
+mutation: install-dev
+	rm -rf mutants
+	FUZZ_EXAMPLES=25 $(BIN)/mutmut run
+	$(BIN)/mutmut results
 
 lint: install-dev
 	$(BIN)/ruff check .

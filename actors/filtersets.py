@@ -3,10 +3,17 @@
 import django_filters
 
 from actors.models import Actor, Relationship
-from conflict.filters import FuzzyDateFilter, OrderingFilter, SlugsFilter, cited_filter, updated_since_filter
+from conflict.filters import (
+    FilterSet,
+    OrderingFilter,
+    SlugsFilter,
+    cited_filter,
+    date_range_filters,
+    updated_since_filter,
+)
 
 
-class ActorFilterSet(django_filters.FilterSet):
+class ActorFilterSet(FilterSet):
     q = django_filters.CharFilter(method="filter_search", label="Name or any alias contains")
     kind = django_filters.MultipleChoiceFilter(choices=Actor.Kind.choices, label="Kind (repeat for several)")
     related_to = SlugsFilter(
@@ -29,16 +36,13 @@ class ActorFilterSet(django_filters.FilterSet):
         return queryset.related_to(actors)
 
 
-class RelationshipFilterSet(django_filters.FilterSet):
+class RelationshipFilterSet(FilterSet):
     kind = django_filters.MultipleChoiceFilter(choices=Relationship.Kind.choices, label="Kind (repeat for several)")
     actor = SlugsFilter(queryset=Actor.objects.all(), method="filter_actor", label="Either side is this actor (slug)")
     subject = SlugsFilter(queryset=Actor.objects.all(), label="Subject (slug)")
     object = SlugsFilter(queryset=Actor.objects.all(), label="Object (slug)")
     status = django_filters.ChoiceFilter(choices=Relationship.Status.choices)
-    date_from = FuzzyDateFilter(
-        end="earliest", method="filter_date_from", label="May have held on or after this EDTF date"
-    )
-    date_to = FuzzyDateFilter(end="latest", method="filter_date_to", label="May have held on or before this EDTF date")
+    date_from, date_to, date_match = date_range_filters(what="may have held")
     cited = cited_filter()
     updated_since = updated_since_filter()
     ordering = OrderingFilter(
@@ -51,9 +55,3 @@ class RelationshipFilterSet(django_filters.FilterSet):
 
     def filter_actor(self, queryset, name, actors):
         return queryset.involving_any(actors)
-
-    def filter_date_from(self, queryset, name, day):
-        return queryset.in_force_during(earliest=day)
-
-    def filter_date_to(self, queryset, name, day):
-        return queryset.in_force_during(latest=day)

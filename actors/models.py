@@ -172,7 +172,7 @@ class Alias(models.Model):
         return self.name
 
 
-class RelationshipQuerySet(CitedQuerySet):
+class RelationshipQuerySet(CitedQuerySet, fuzzydates.FuzzyDateQuerySet):
     def leaders_and_members_of(self, actor):
         """Who led it, held office in it or belonged to it, oldest first."""
         kinds = [Relationship.Kind.LEADS, Relationship.Kind.HOLDS_OFFICE, Relationship.Kind.MEMBER_OF]
@@ -192,17 +192,9 @@ class RelationshipQuerySet(CitedQuerySet):
     def involving_any(self, actors):
         return self.filter(Q(subject__in=actors) | Q(object__in=actors))
 
-    def in_force_during(self, earliest=None, latest=None):
-        """Ties that may have held at some point between two days (unknown ends, and no day, count as open)."""
-        queryset = self
-        if latest:
-            queryset = queryset.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=latest))
-        if earliest:
-            queryset = queryset.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=earliest))
-        return queryset
 
 
-class Relationship(CitedRecord, models.Model):
+class Relationship(CitedRecord, fuzzydates.FuzzyDated):
     """A tie from one actor to another (subject → object) over a period as precise as the text."""
 
     class Kind(models.TextChoices):
@@ -280,6 +272,8 @@ class Relationship(CitedRecord, models.Model):
 
     history = HistoricalRecords(excluded_fields=["updated"])
 
+    DATE_BOUNDS = ("valid_from", "valid_until")
+
     class Meta:
         ordering = ["subject__name", "kind", "valid_from"]
         constraints = [
@@ -289,10 +283,6 @@ class Relationship(CitedRecord, models.Model):
     def __str__(self):
         subject, object = related_or_last_known(self, "subject"), related_or_last_known(self, "object")
         return f"{subject} {self.get_kind_display()} {object}"
-
-    def save(self, *args, **kwargs):
-        self.valid_from, self.valid_until = self.period()
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("actors:detail", args=[self.subject.slug]) + f"#relationship-{self.slug}"
@@ -349,10 +339,11 @@ class Relationship(CitedRecord, models.Model):
             return f"attested {fuzzydates.describe(self.attested)}"
         return "dates unknown"
 
-    def period(self):
-        attested_earliest, attested_latest = fuzzydates.bounds_or_none(self.attested)
-        start_earliest, _ = fuzzydates.bounds_or_none(self.start)
-        _, end_latest = fuzzydates.bounds_or_none(self.end)
+    def date_bounds(self):
+        """valid_from and valid_until: from start and end, else from attested."""
+        attested_earliest, attested_latest = fuzzydates.bounds(self.attested)
+        start_earliest, _ = fuzzydates.bounds(self.start)
+        _, end_latest = fuzzydates.bounds(self.end)
         valid_from = start_earliest or attested_earliest
         valid_until = end_latest if self.end else (None if self.start else attested_latest)
         return valid_from, valid_until

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 
 from actors.filtersets import ActorFilterSet
 from actors.models import Actor, Relationship
-from events.models import Incident, Involvement
+from events.models import Involvement
 from sources.models import Citation
 
 LIST_PAGE_SIZE = 100
@@ -40,7 +40,7 @@ def actor_detail(request, slug):
     year_form = NetworkYearForm(request.GET)
     year = year_form.cleaned_data["year"] if year_form.is_valid() else None
     in_force = list(
-        relationships.in_force_during(datetime.date(year, 1, 1), datetime.date(year, 12, 31)) if year else relationships
+        relationships.may_overlap(datetime.date(year, 1, 1), datetime.date(year, 12, 31)) if year else relationships
     )
     first_incident, last_incident = actor.first_and_last_incidents()
     return render(
@@ -62,7 +62,7 @@ def actor_detail(request, slug):
             .prefetch_related(
                 Prefetch("involvements", queryset=Involvement.objects.filter(actor=actor).select_related("actor"))
             )
-            .order_by(*Incident._meta.ordering),
+            .in_timeline_order(),
             "sources": actor.sources(),
         },
     )

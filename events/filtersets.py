@@ -5,20 +5,21 @@ import django_filters
 from actors.models import Actor
 from conflict.filters import (
     CountFilter,
-    FuzzyDateFilter,
+    FilterSet,
     IdsFilter,
     OrderingFilter,
     SlugsFilter,
     cited_filter,
+    date_range_filters,
     updated_since_filter,
 )
-from events.models import Crossing, DateMatch, Incident, Involvement, Place
+from events.models import Crossing, Incident, Involvement, Place
 from sources.models import Source
 
 PROVINCE_KINDS = [Place.Kind.PROVINCE, Place.Kind.REGION]
 
 
-class PlaceFilterSet(django_filters.FilterSet):
+class PlaceFilterSet(FilterSet):
     q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", label="Name contains")
     kind = django_filters.MultipleChoiceFilter(choices=Place.Kind.choices, label="Kind (repeat for several)")
     parent = SlugsFilter(queryset=Place.objects.all(), label="Directly inside this place (slug)")
@@ -38,7 +39,7 @@ class PlaceFilterSet(django_filters.FilterSet):
         return queryset.inside(places)
 
 
-class CrossingFilterSet(django_filters.FilterSet):
+class CrossingFilterSet(FilterSet):
     q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", label="Name contains")
     within = SlugsFilter(
         queryset=Place.objects.all(), method="filter_within", label="At this place or anywhere inside it (slug)"
@@ -54,20 +55,8 @@ class CrossingFilterSet(django_filters.FilterSet):
         return queryset.filter(place__in=Place.objects.inside(places))
 
 
-class IncidentFilterSet(django_filters.FilterSet):
-    date_from = FuzzyDateFilter(
-        end="earliest",
-        label="Range start: EDTF date (2022, 2022-04, 2022-04-05); its earliest day counts",
-    )
-    date_to = FuzzyDateFilter(
-        end="latest",
-        label="Range end: EDTF date (2022, 2022-04, 2022-04-05); its latest day counts",
-    )
-    date_match = django_filters.ChoiceFilter(
-        choices=DateMatch.choices,
-        empty_label=None,
-        label="overlap (default): the incident may fall in the range; within: it certainly does",
-    )
+class IncidentFilterSet(FilterSet):
+    date_from, date_to, date_match = date_range_filters(what="may fall")
     kind = django_filters.MultipleChoiceFilter(choices=Incident.Kind.choices, label="Kind (repeat for several)")
     actor = SlugsFilter(queryset=Actor.objects.all(), label="Actor (slug), in any role unless role is given")
     actor_id = IdsFilter(queryset=Actor.objects.all(), label="Actor (id)")
@@ -113,7 +102,6 @@ class IncidentFilterSet(django_filters.FilterSet):
     )
 
     # These qualify one another, so filter_queryset() applies them together.
-    DATE_PARAMETERS = ("date_from", "date_to", "date_match")
     INVOLVEMENT_PARAMETERS = ("actor", "actor_id", "role", "include_factions")
 
     class Meta:
@@ -122,11 +110,9 @@ class IncidentFilterSet(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         data = self.form.cleaned_data
-        combined = {*self.DATE_PARAMETERS, *self.INVOLVEMENT_PARAMETERS}
         for name, value in data.items():
-            if name not in combined:
+            if name not in self.INVOLVEMENT_PARAMETERS:
                 queryset = self.filters[name].filter(queryset, value)
-        queryset = queryset.dated(data["date_from"], data["date_to"], match=data["date_match"] or DateMatch.OVERLAP)
         chosen = [*data["actor"], *data["actor_id"]]
         actors = Actor.objects.filter(pk__in=[actor.pk for actor in chosen]) if chosen else None
         return queryset.involving(actors, roles=data["role"], include_factions=bool(data["include_factions"]))

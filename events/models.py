@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, F, Max, Min, Q
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -184,14 +184,7 @@ class Crossing(CitedRecord, models.Model):
         return list(self.incidents.status_changes())
 
 
-class DateMatch(models.TextChoices):
-    """How an incident's fuzzy date must relate to a date range to match it."""
-
-    OVERLAP = "overlap", "May fall in the range (its possible dates overlap it)"
-    WITHIN = "within", "Certainly in the range (all its possible dates are inside it)"
-
-
-class IncidentQuerySet(CitedQuerySet):
+class IncidentQuerySet(CitedQuerySet, fuzzydates.FuzzyDateQuerySet):
     def known_to_the_month(self):
         """Incidents whose earliest and latest possible days fall in one calendar month."""
         return self.annotate(first_month=TruncMonth("date_earliest"), last_month=TruncMonth("date_latest")).filter(
@@ -208,34 +201,15 @@ class IncidentQuerySet(CitedQuerySet):
             .order_by("first_month", "kind")
         )
 
-    def overlapping(self, earliest=None, latest=None):
-        """Incidents whose possible dates overlap the range."""
-        queryset = self
-        if earliest:
-            queryset = queryset.filter(Q(date_latest__isnull=True) | Q(date_latest__gte=earliest))
-        if latest:
-            queryset = queryset.filter(date_earliest__lte=latest)
-        return queryset
-
-    def within(self, earliest=None, latest=None):
-        """Incidents certainly inside the range."""
-        queryset = self
-        if earliest:
-            queryset = queryset.filter(date_earliest__gte=earliest)
-        if latest:
-            queryset = queryset.filter(date_latest__lte=latest)
-        return queryset
+    def in_timeline_order(self):
+        """Date order, an open start ("../2014") sorted by its known end, as the timeline files it."""
+        return self.order_by(Coalesce("date_earliest", "date_latest"), "date_latest", "slug")
 
     def status_changes(self):
         """Border closures and reopenings, oldest first."""
         return self.filter(kind__in=[Incident.Kind.BORDER_CLOSURE, Incident.Kind.BORDER_REOPENING]).order_by(
             "date_earliest", "slug"
         )
-
-    def dated(self, earliest=None, latest=None, match=DateMatch.OVERLAP):
-        if match == DateMatch.WITHIN:
-            return self.within(earliest, latest)
-        return self.overlapping(earliest, latest)
 
     def involving(self, actors=None, roles=None, include_factions=False):
         """Incidents in which one of `actors` had one of `roles` (either may be left open).
@@ -284,7 +258,7 @@ class IncidentQuerySet(CitedQuerySet):
         return queryset
 
 
-class Incident(CitedRecord, models.Model):
+class Incident(CitedRecord, fuzzydates.FuzzyDated):
     """Something that happened on a date as precise as the sources allow."""
 
     class Kind(models.TextChoices):
@@ -363,12 +337,11 @@ class Incident(CitedRecord, models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        self.date_earliest, self.date_latest = fuzzydates.bounds_or_none(self.date)
+    def save(self, **kwargs):
         # Whatever the path (a form, a revert to an old version, a shell), the ranges follow the figures.
         for name, value in self.toll_ranges().items():
             setattr(self, name, value)
-        super().save(*args, **kwargs)
+        super().save(**kwargs)
 
     def get_absolute_url(self):
         return reverse("events:incident", args=[self.slug])
@@ -383,16 +356,8 @@ class Incident(CitedRecord, models.Model):
 
     @property
     def calendar_slot(self):
-        """(year, month) a timeline lists it under; month is None when the date is coarser than a month.
-
-        Taken from the middle of the possible days, so that "c. September 2021" sits in September.
-        """
-        if self.date_earliest is None:
-            return None, None
-        if self.date_latest is None or self.date_precision == "range":
-            return self.date_earliest.year, None
-        middle = self.date_earliest + (self.date_latest - self.date_earliest) / 2
-        return middle.year, (middle.month if self.date_precision in ("day", "month") else None)
+        """Where the timeline files it: (heading, month, order), by the codebook's rule (section 8)."""
+        return fuzzydates.slot(self.date)
 
     def merge_into(self, target):
         """Fold this incident, the same event recorded twice, into `target` and delete it; nothing is lost.

@@ -65,7 +65,7 @@ def filtered_incidents(request):
     """The incident FilterSet the API uses, bound to the page's query string."""
     return IncidentFilterSet(
         request.GET,
-        queryset=Incident.objects.select_related("place").prefetch_related("involvements__actor"),
+        queryset=Incident.objects.select_related("place").prefetch_related("involvements__actor").in_timeline_order(),
         request=request,
     )
 

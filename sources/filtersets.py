@@ -3,25 +3,16 @@
 import django_filters
 from django.db.models import Q
 
-from conflict.filters import FuzzyDateFilter, OrderingFilter, SlugsFilter, updated_since_filter
+from conflict.filters import FilterSet, OrderingFilter, SlugsFilter, date_range_filters, updated_since_filter
 from sources.models import RECORD_TYPE_CHOICES, Citation, Source
 
 
-class SourceFilterSet(django_filters.FilterSet):
+class SourceFilterSet(FilterSet):
     q = django_filters.CharFilter(method="filter_search", label="Title, publisher or author contains")
     kind = django_filters.MultipleChoiceFilter(choices=Source.Kind.choices, label="Kind (repeat for several)")
     publisher = django_filters.CharFilter(lookup_expr="icontains", label="Publisher contains")
-    published_from = FuzzyDateFilter(
-        end="earliest",
-        field_name="published_latest",
-        lookup_expr="gte",
-        label="May have been published on or after this EDTF date",
-    )
-    published_to = FuzzyDateFilter(
-        end="latest",
-        field_name="published_earliest",
-        lookup_expr="lte",
-        label="May have been published on or before this EDTF date",
+    published_from, published_to, date_match = date_range_filters(
+        "published_from", "published_to", what="may have been published"
     )
     cites = SlugsFilter(queryset=Source.objects.all(), label="Cites this source (slug)")
     updated_since = updated_since_filter()
@@ -37,7 +28,7 @@ class SourceFilterSet(django_filters.FilterSet):
         return queryset.filter(Q(title__icontains=text) | Q(publisher__icontains=text) | Q(author__icontains=text))
 
 
-class CitationFilterSet(django_filters.FilterSet):
+class CitationFilterSet(FilterSet):
     q = django_filters.CharFilter(field_name="quote", lookup_expr="icontains", label="Quote contains")
     source = SlugsFilter(queryset=Source.objects.all(), label="Quoted from this source (slug)")
     via = SlugsFilter(queryset=Source.objects.all(), label="Relays this cited source (slug)")

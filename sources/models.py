@@ -2,7 +2,6 @@
 
 import functools
 import operator
-import re
 from typing import NamedTuple
 
 from django.apps import apps
@@ -17,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
 from conflict.history import delete_with_reason, related_or_last_known, save_with_reason
+from sources import quotes
 
 
 class CitedRecordType(NamedTuple):
@@ -67,11 +67,7 @@ class CitedRecord:
         return bool(self.citations.all())
 
 
-def fold_space(text):
-    return re.sub(r"\s+", " ", text).strip()
-
-
-class Source(models.Model):
+class Source(fuzzydates.FuzzyDated):
     """An article or report, with its archived text so that quotes from it can be checked."""
 
     class Kind(models.TextChoices):
@@ -118,17 +114,20 @@ class Source(models.Model):
     # The save time is the history date already; a diff of it on every line is noise.
     history = HistoricalRecords(excluded_fields=["updated"])
 
+    DATE_BOUNDS = ("published_earliest", "published_latest")
+    EDTF_FIELD = "published"
+    objects = fuzzydates.FuzzyDateQuerySet.as_manager()
+
     class Meta:
         ordering = ["published_earliest", "slug"]
 
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        self.published_earliest, self.published_latest = fuzzydates.bounds_or_none(self.published)
+    def save(self, **kwargs):
         with transaction.atomic():
             text_changed = Source.objects.filter(pk=self.pk).exclude(text=self.text).exists()
-            super().save(*args, **kwargs)
+            super().save(**kwargs)
             if text_changed:
                 self.relocate_citations()
 
@@ -157,17 +156,11 @@ class Source(models.Model):
 
     def clean(self):
         super().clean()
-        self.published_earliest, self.published_latest = fuzzydates.bounds_or_none(self.published)
         self.check_quotes_still_in_text()
 
     def find_quote(self, quote):
         """Where `quote` starts and ends in the text, white space aside; None if it is not there."""
-        words = fold_space(quote).split(" ")
-        if not words or not words[0]:
-            return None
-        pattern = r"\s+".join(re.escape(word) for word in words)
-        match = re.search(pattern, self.text)
-        return (match.start(), match.end()) if match else None
+        return quotes.find(quote, self.text)
 
     def passages(self, citations=None):
         """The text cut into passages, each with the citations (default: all of its own) quoting it.

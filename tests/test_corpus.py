@@ -9,6 +9,7 @@ from actors.models import Actor, Alias, Relationship
 from corpus.dumper import dump_corpus
 from corpus.loader import load_corpus
 from events.models import Crossing, Incident, Involvement, Place, TollFigure
+from events.timeline import group_by_year_and_month
 from sources.models import Citation, Source
 from tests.conftest import CORPUS_MODELS, clear_corpus
 from tests.corpus_checksums import table_checksums
@@ -26,6 +27,7 @@ ARTICLES = [
 def snapshot():
     """Row counts, plus the fields a careless reload could change."""
     counts = {model.__name__: model.objects.count() for model in [*CORPUS_MODELS, Place, Source]}
+    counts |= {f"{model.__name__} versions": model.history.count() for model in [*CORPUS_MODELS, Place, Source]}
     incidents = list(
         Incident.objects.values_list("slug", "date", "date_note", "killed_min", "place_id").order_by("slug")
     )
@@ -217,3 +219,11 @@ def test_a_dump_loaded_into_an_empty_database_gives_the_same_rows(corpus, db, tm
     load_corpus(tmp_path)
     assert table_checksums() == before
     assert (tmp_path / "uncited.yaml").exists()
+
+
+def test_the_timeline_files_every_corpus_date_by_the_codebooks_rule(corpus, db):
+    years = dict(group_by_year_and_month(Incident.objects.in_timeline_order()))
+    assert "Date unknown" not in years
+    filed = {incident.date: heading for heading, months in years.items() for _, found in months for incident in found}
+    assert filed["197X"] == "the 1970s" and filed["199X"] == "the 1990s"
+    assert filed["../2014-21"] == "2014"

@@ -1,6 +1,9 @@
 """Numbered pages with a total for browsing, and a cursor for bulk sync; both refuse a bad page
 size or page with a 4xx naming the parameter, instead of silently falling back."""
 
+import datetime
+
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import BasePagination, CursorPagination
@@ -16,7 +19,8 @@ def positive_number(request, parameter, default, maximum=None):
     if text is None:
         return default
     limit = f"from 1 to {maximum}" if maximum else "of 1 or more"
-    if not text.isdigit() or not 1 <= int(text) <= (maximum or int(text)):
+    # ASCII digits only: "²" is a digit to str.isdigit() but not to int().
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= (maximum or int(text)):
         raise ValidationError({parameter: [f"Must be a whole number {limit}, not “{text}”."]})
     return int(text)
 
@@ -107,13 +111,33 @@ class SyncPagination(CursorPagination):
     def get_ordering(self, request, queryset, view):
         return view.sync_ordering
 
+    def paginate_queryset(self, queryset, request, view=None):
+        self.model = queryset.model
+        return super().paginate_queryset(queryset, request, view)
+
     def decode_cursor(self, request):
         try:
-            return super().decode_cursor(request)
+            cursor = super().decode_cursor(request)
         except NotFound:
-            raise ValidationError(
-                {"cursor": ["Not a cursor this API gave out: use the `next` link as it is."]}
-            ) from None
+            raise self.bad_cursor() from None
+        if cursor and cursor.position is not None:
+            cursor = cursor._replace(position=self.checked_position(cursor.position))
+        return cursor
+
+    def checked_position(self, position):
+        """The position as a value of the first ordering field (a moment in UTC), or the query would fail."""
+        field = self.model._meta.get_field(self.ordering[0].lstrip("-"))
+        try:
+            value = field.to_python(position)
+            field.run_validators(value)
+            if isinstance(value, datetime.datetime):
+                value = value.astimezone(datetime.UTC)
+        except (DjangoValidationError, OverflowError, ValueError):
+            raise self.bad_cursor() from None
+        return str(value) if not isinstance(value, datetime.datetime) else value.isoformat()
+
+    def bad_cursor(self):
+        return ValidationError({"cursor": ["Not a cursor this API gave out: use the `next` link as it is."]})
 
     def get_schema_operation_parameters(self, view):
         return [

@@ -1,15 +1,18 @@
 """The base of every record endpoint: list and detail by slug, writes for users holding the
 model's Django permission, and a cursor-paginated sync/ list for bulk sync."""
 
+from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerView
-from rest_framework import mixins, viewsets
+from rest_framework import mixins, parsers, viewsets
 from rest_framework.decorators import action
+from rest_framework.permissions import SAFE_METHODS
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from conflict.api.exceptions import PreconditionFailed
 from conflict.api.pagination import SyncPagination
+from conflict.api.parsers import JSONParser
 from conflict.api.renderers import CSVRenderer, GeoJSONRenderer, TimelineRenderer
 from conflict.versions import StaleEdit, check_version, etag, version_from_etag
 
@@ -20,6 +23,14 @@ class RecordViewSet(viewsets.ModelViewSet):
     lookup_field = "slug"
     # Sync pages run oldest change first; the id breaks ties between records changed together.
     sync_ordering = ("updated", "id")
+    parser_classes = [JSONParser, parsers.FormParser, parsers.MultiPartParser]
+
+    def dispatch(self, request, *args, **kwargs):
+        # A write that fails anywhere, even in drawing its answer, leaves nothing stored.
+        if request.method in SAFE_METHODS:
+            return super().dispatch(request, *args, **kwargs)
+        with transaction.atomic():
+            return super().dispatch(request, *args, **kwargs)
 
     @extend_schema(
         summary="Bulk sync: every record, oldest change first, a page at a time",

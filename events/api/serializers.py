@@ -2,6 +2,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actors.api.serializers import ActorSummarySerializer
+from conflict import fuzzydates
 from conflict.api.fields import CleanedModelSerializer, RelatedRecordField, cited_field
 from events.models import Crossing, Incident, Involvement, Place, TollFigure
 from sources.api.serializers import CitationSummarySerializer, SourceSummarySerializer
@@ -117,7 +118,7 @@ class TollFigureSerializer(serializers.ModelSerializer):
 class IncidentSerializer(CleanedModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:incident-detail", lookup_field="slug")
     date_precision = serializers.ChoiceField(
-        choices=["day", "month", "season", "year", "range"], read_only=True, help_text="How finely the date is known."
+        choices=fuzzydates.PRECISIONS, read_only=True, help_text="How finely the date is known."
     )
     date_display = serializers.CharField(read_only=True, help_text="The date in words, e.g. “c. September 2021”.")
     place = RelatedRecordField(PlaceSummarySerializer, queryset=Place.objects.all(), allow_null=True, required=False)

@@ -5,6 +5,8 @@ ceasefire, each cited from one of two sources."""
 from types import SimpleNamespace
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from rest_framework.test import APIClient
 
 from actors.models import Actor, Alias, Relationship
@@ -226,3 +228,15 @@ def world(db):
 @pytest.fixture
 def api():
     return APIClient()
+
+
+@pytest.fixture
+def connections_kept_open():
+    """The start and end of a request must not close the test's database connection (and so its
+    transaction), as Django's own test client makes sure; schemathesis and httpx call the WSGI
+    application directly."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)

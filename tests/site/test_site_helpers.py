@@ -33,18 +33,25 @@ def test_it_cuts_a_source_into_passages_merging_overlapping_quotes(db, ttp, jua)
 
 
 @pytest.mark.parametrize(
-    ("date", "slot"),
+    ("date", "heading", "month"),
     [
-        ("2023-01-30", (2023, 1)),
-        ("2022-04", (2022, 4)),
-        ("2021-09~", (2021, 9)),
-        ("2022", (2022, None)),
-        ("2022-21", (2022, None)),
-        ("2021-08/..", (2021, None)),
+        ("2023-01-30", "2023", 1),
+        ("2022-04", "2022", 4),
+        ("2021-09~", "2021", 9),
+        ("2022", "2022", None),
+        ("2022-21", "2022", None),
+        ("2014-24", "2014", None),
+        ("2021-08/..", "2021", 8),
+        ("../2014-21", "2014", None),
+        ("/2014", "2014", None),
+        ("2013/2014-21", "2013", None),
+        ("2023-01-28/2023-01-30", "2023", 1),
+        ("197X", "the 1970s", None),
+        ("199X~", "the 1990s", None),
     ],
 )
-def test_it_puts_an_incident_under_the_month_its_date_means(date, slot):
-    assert dated(date).calendar_slot == slot
+def test_it_files_an_incident_by_the_codebooks_rule(date, heading, month):
+    assert dated(date).calendar_slot[:2] == (heading, month)
 
 
 def dated(date):
@@ -53,13 +60,19 @@ def dated(date):
     return Incident(title=date or "undated", date=date, date_earliest=earliest, date_latest=latest)
 
 
-def test_it_groups_undated_incidents_last_and_coarse_dates_first_in_their_year():
-    groups = group_by_year_and_month([dated("2022-03"), dated("2022"), dated(""), dated("2021-12-01")])
+def test_it_groups_decades_before_their_years_open_starts_under_their_end_and_undated_last():
+    incidents = [dated("2022-03"), dated("2022"), dated(""), dated("2021-12-01"), dated("197X"), dated("1970")]
+    incidents += [dated("../2022-21"), dated("2099-12")]
+    groups = group_by_year_and_month(incidents)
     assert [(year, [heading for heading, _ in months]) for year, months in groups] == [
-        (2021, ["December 2021"]),
-        (2022, ["2022, month not known", "March 2022"]),
-        (None, ["Date unknown"]),
+        ("the 1970s", ["the 1970s, year not known"]),
+        ("1970", ["1970, month not known"]),
+        ("2021", ["December 2021"]),
+        ("2022", ["2022, month not known", "March 2022"]),
+        ("2099", ["December 2099"]),
+        ("Date unknown", ["Date unknown"]),
     ]
+    assert [incident.date for incident in groups[3][1][0][1]] == ["2022", "../2022-21"]
 
 
 def test_it_charts_every_month_between_the_first_and_the_last():
@@ -113,3 +126,8 @@ def test_it_loads_nothing_from_another_host_in_any_template():
         text = template.read_text()
         assert 'src="http' not in text and "src='http" not in text, template
         assert not any('rel="stylesheet" href="http' in line for line in text.splitlines()), template
+
+
+def test_one_far_off_month_does_not_make_the_chart_grow_with_the_distance():
+    rows = [(datetime.date(1800, 1, 1), "bombing", 1), (datetime.date(2100, 12, 1), "bombing", 1)]
+    assert monthly_chart(rows)["labels"] == ["Jan 1800", "Dec 2100"]

@@ -11,11 +11,17 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls that tests make around it
 # are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# How long a page of ours may take to draw on a loaded two-core machine: every wait, page.*() and
+# expect() alike (expect() ignores set_default_timeout and would give up at 5 s). A test waiting
+# for something slower (ReDoc) says so itself.
+PAGE_DRAWN = 15_000
+expect.set_options(timeout=PAGE_DRAWN)
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -86,7 +92,7 @@ def page_guard():
 def open_page(browser, guard, width):
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(PAGE_DRAWN)
     guard.watch(context, page)
     return context, page
 

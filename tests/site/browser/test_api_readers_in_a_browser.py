@@ -12,6 +12,10 @@ from tests.site.browser.conftest import PageGuard, finish, open_page
 REFUSED_LOGO = re.compile(r"image 'https://cdn\.redoc\.ly/redoc/logo-mini\.svg' violates .* Content Security Policy")
 
 
+# ReDoc takes 7–12 s to draw the schema on a loaded two-core machine; expect() would give up at 5 s.
+READER_DRAWN = 60_000
+
+
 class ReaderGuard(PageGuard):
     def record_console(self, message):
         if not REFUSED_LOGO.search(message.text):
@@ -22,7 +26,7 @@ class ReaderGuard(PageGuard):
 def test_the_schema_readers_draw_the_api_from_local_files_only(request, browser, live_server, path):
     guard = ReaderGuard()
     context, page = open_page(browser, guard, width=1280)
-    page.goto(live_server.url + path)
-    expect(page.locator("h1").first).to_contain_text("Conflict event database API")
-    page.wait_for_load_state("networkidle")
+    page.goto(live_server.url + path, timeout=READER_DRAWN)
+    expect(page.locator("h1").first).to_contain_text("Conflict event database API", timeout=READER_DRAWN)
+    page.wait_for_load_state("networkidle", timeout=READER_DRAWN)
     finish(request, context, page, guard)
