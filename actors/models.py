@@ -193,7 +193,6 @@ class RelationshipQuerySet(CitedQuerySet, fuzzydates.FuzzyDateQuerySet):
         return self.filter(Q(subject__in=actors) | Q(object__in=actors))
 
 
-
 class Relationship(CitedRecord, fuzzydates.FuzzyDated):
     """A tie from one actor to another (subject → object) over a period as precise as the text."""
 
