@@ -165,7 +165,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if LOCAL
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "conflict.storage.StaticFilesStorage"
     },
 }
 if not LOCAL:
@@ -331,7 +331,7 @@ LOGGING = {
             "level": "WARNING",
             "propagate": False,
         },
-        "axes": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "axes": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},  # failures and lockouts
     },
 }
 

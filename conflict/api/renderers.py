@@ -8,7 +8,6 @@ import io
 
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 
-
 # A text cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
