@@ -98,7 +98,11 @@ def manage(environment, *arguments, timeout=600):
 def free_port():
     """A free port: from PRODUCTION_TEST_PORTS (e.g. 8150-8159) when set, else any the system gives."""
     wanted = os.environ.get("PRODUCTION_TEST_PORTS")
-    candidates = range(*(int(end) + offset for end, offset in zip(wanted.split("-"), (0, 1)))) if wanted else [0]
+    if wanted:
+        first, last = (int(end) for end in wanted.split("-"))
+        candidates = range(first, last + 1)
+    else:
+        candidates = [0]
     for port in candidates:
         with socket.socket() as probe:
             try:

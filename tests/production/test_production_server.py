@@ -97,9 +97,8 @@ def reader(request, browser):
 
 
 def stylesheets_loaded(page):
-    return page.evaluate(
-        "[...document.querySelectorAll('link[rel=stylesheet]')].map(link => link.sheet && link.sheet.cssRules.length > 0)"
-    )
+    links = "[...document.querySelectorAll('link[rel=stylesheet]')]"
+    return page.evaluate(f"{links}.map(link => link.sheet !== null && link.sheet.cssRules.length > 0)")
 
 
 def test_the_timeline_is_styled_and_draws_its_chart(production_server, reader):
