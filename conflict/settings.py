@@ -5,6 +5,7 @@ host it was not told about; "development" and "test" fill in local defaults so t
 start needs no configuration at all.
 """
 
+import logging
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -301,6 +302,7 @@ CONTENT_SECURITY_POLICY = {
 # LOG_FORMAT=json writes one JSON object a line; the plain format is Django's own. A failed
 # request logs its path and the whole traceback (django.request).
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain")
+logging.captureWarnings(True)  # Python's warnings become log events too, in the same format
 if LOG_FORMAT not in {"plain", "json"}:
     raise ImproperlyConfigured(f"LOG_FORMAT must be plain or json, not {LOG_FORMAT!r}")
 ADMINS = [tuple(part.strip() for part in admin.split(":", 1)) for admin in env_list("ADMINS", [])]

@@ -23,7 +23,15 @@ ROOT = Path(__file__).resolve().parents[2]
 PYTHON = str(Path(sys.executable))
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/conflict"
 # Variables of the outer run that must not leak into the processes started here.
-OUTER_VARIABLES = {"DJANGO_ENV", "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+OUTER_VARIABLES = {
+    "DJANGO_ENV",
+    "SECRET_KEY",
+    "DEBUG",
+    "ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "DJANGO_SETTINGS_MODULE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests for their own process only
+}
 
 
 def postgres_base_url():
