@@ -5,6 +5,7 @@ dump with natural keys, which loads into a freshly migrated database of either k
 sign-in attempts (django-axes), content types and permissions are left out: migrate re-creates
 the last two, and the dump names them by natural key."""
 
+import datetime
 import hashlib
 import json
 import os
@@ -89,12 +90,19 @@ def backed_up_models():
     ]
 
 
+def canonical(value):
+    """A field's value as text; times to the millisecond, as far as a JSON dump keeps them."""
+    if isinstance(value, datetime.datetime):
+        return value.astimezone(datetime.UTC).isoformat(timespec="milliseconds")
+    return str(value)
+
+
 def content_checksums():
     """{model label: [row count, sha256 of its rows]}, rows serialised with natural keys in id order."""
     checksums = {}
     for model in backed_up_models():
         rows = model._default_manager.order_by("pk")
-        text = serializers.serialize("json", rows, use_natural_foreign_keys=True, use_natural_primary_keys=True)
-        digest = hashlib.sha256(json.dumps(json.loads(text), sort_keys=True).encode()).hexdigest()
-        checksums[model._meta.label] = [rows.count(), digest]
+        data = serializers.serialize("python", rows, use_natural_foreign_keys=True, use_natural_primary_keys=True)
+        text = json.dumps(data, sort_keys=True, default=canonical)
+        checksums[model._meta.label] = [rows.count(), hashlib.sha256(text.encode()).hexdigest()]
     return checksums

@@ -88,6 +88,7 @@ def production_environment(database_url, **extra):
     environment = {key: value for key, value in os.environ.items() if key not in OUTER_VARIABLES}
     return environment | {
         "DJANGO_ENV": "production",
+        "DJANGO_SETTINGS_MODULE": "conflict.settings",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_URL": database_url,

@@ -32,9 +32,7 @@ print(json.dumps(answers))
 
 
 def requests_against(database_url, *paths, **environment):
-    environment = production_environment(
-        database_url, ALLOWED_HOSTS="testserver", DJANGO_SETTINGS_MODULE="conflict.settings", **environment
-    )
+    environment = production_environment(database_url, ALLOWED_HOSTS="testserver", **environment)
     result = subprocess.run(
         [PYTHON, "-c", REQUEST, *paths], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
     )

@@ -17,7 +17,7 @@ def settings_under(**environment):
     result = subprocess.run(
         [PYTHON, "-c", SHOW],
         cwd=ROOT,
-        env=production_environment("sqlite:///:memory:", DJANGO_SETTINGS_MODULE="conflict.settings", **environment),
+        env=production_environment("sqlite:///:memory:", **environment),
         capture_output=True,
         text=True,
     )

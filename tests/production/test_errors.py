@@ -46,9 +46,7 @@ with override_settings(ROOT_URLCONF="{FAILING_URLS}"):
 
 
 def error_log(**environment):
-    environment = production_environment(
-        "sqlite:///:memory:", ALLOWED_HOSTS="testserver", DJANGO_SETTINGS_MODULE="conflict.settings", **environment
-    )
+    environment = production_environment("sqlite:///:memory:", ALLOWED_HOSTS="testserver", **environment)
     result = subprocess.run([PYTHON, "-c", FAIL_ONCE], cwd=ROOT, env=environment, capture_output=True, text=True)
     assert result.returncode == 0
     assert result.stdout == ""
