@@ -1,6 +1,8 @@
 """The documented production command (`make serve`: gunicorn, whitenoise) on PostgreSQL, after the
 documented steps (migrate, collectstatic), opened in Chromium as a reader behind a TLS proxy would."""
 
+import os
+import signal
 import subprocess
 import time
 import urllib.error
@@ -56,13 +58,16 @@ def production_server(tmp_path_factory):
         env=environment,
         stdout=log,
         stderr=subprocess.STDOUT,
+        start_new_session=True,  # make and gunicorn in a process group of their own, stopped together
     )
     url = f"http://127.0.0.1:{port}"
-    wait_until_up(url, server, folder / "server.log")
-    yield url
-    server.terminate()
-    server.wait(timeout=30)
-    administer(database, sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)"))
+    try:
+        wait_until_up(url, server, folder / "server.log")
+        yield url
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        administer(database, sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)"))
 
 
 SET_PASSWORD = (
