@@ -120,6 +120,10 @@ class Results:
         self.times = {}
         self.errors = []
 
+    def reset(self):
+        with self.lock:
+            self.times, self.errors = {}, []
+
     def record(self, kind, seconds, error=None):
         with self.lock:
             self.times.setdefault(kind, []).append(seconds)
@@ -200,13 +204,6 @@ def wait_until_up(port, seconds=60):
     raise SystemExit("the server did not come up")
 
 
-def warm_up(port, kinds):
-    for _, make_path in kinds:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        connection.request("GET", make_path(), headers={"X-Forwarded-Proto": "https"})
-        connection.getresponse().read()
-
-
 def report(results, duration, memory_start, memory_end, arguments, total):
     all_times = [seconds for times in results.times.values() for seconds in times]
     summary = {
@@ -214,6 +211,7 @@ def report(results, duration, memory_start, memory_end, arguments, total):
         "incidents": total,
         "clients": arguments.clients,
         "workers": arguments.workers,
+        "warm_up_s": arguments.warm_up,
         "duration_s": round(duration),
         "requests": len(all_times),
         "errors": len(results.errors),
@@ -247,7 +245,8 @@ def main():
     parser.add_argument("--port", type=int, default=8150)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--clients", type=int, default=32)
-    parser.add_argument("--duration", type=int, default=300, help="seconds")
+    parser.add_argument("--duration", type=int, default=300, help="seconds measured")
+    parser.add_argument("--warm-up", type=int, default=30, help="seconds of the same load before measuring")
     arguments = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="conflict-load-"))
@@ -270,17 +269,20 @@ def main():
     )
     try:
         wait_until_up(arguments.port)
-        warm_up(arguments.port, kinds)
         _, workers = gunicorn_workers(server.pid)
-        memory_start = resident_mib(workers)
         results, stop = Results(), threading.Event()
         threads = [
             threading.Thread(target=client, args=(arguments.port, kinds, weights, results, stop))
             for _ in range(arguments.clients)
         ]
-        start = time.monotonic()
         for thread in threads:
             thread.start()
+        # Memory is measured from the end of a warm-up under the same load (imports, caches and
+        # connections settle in it), so that the difference at the end is growth, not start-up.
+        time.sleep(arguments.warm_up)
+        memory_start = resident_mib(workers)
+        results.reset()
+        start = time.monotonic()
         time.sleep(arguments.duration)
         stop.set()
         for thread in threads:
