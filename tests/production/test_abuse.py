@@ -40,13 +40,14 @@ def test_an_anonymous_client_is_throttled_with_retry_after(client, low_rates):
 
 
 def test_each_address_has_its_own_allowance(client, low_rates):
-    requests_until_refused(client, REMOTE_ADDR="192.0.2.1")
+    assert requests_until_refused(client, REMOTE_ADDR="192.0.2.1")[1].status_code == 429
     assert client.get(LIST, REMOTE_ADDR="192.0.2.2").status_code == 200
 
 
 def test_behind_a_trusted_proxy_the_forwarded_address_counts(client, low_rates, monkeypatch):
     monkeypatch.setattr(api_settings, "NUM_PROXIES", 1)  # TRUSTED_PROXY_COUNT=1
-    requests_until_refused(client, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    _, refused = requests_until_refused(client, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert refused.status_code == 429
     assert client.get(LIST, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.8").status_code == 200
 
 
@@ -99,6 +100,7 @@ def test_the_lockout_holds_only_that_user_at_that_address(client, curator, db):
     User.objects.create_superuser("editor", "editor@example.org", PASSWORD)
     for _ in range(5):
         sign_in(client, "wrong")
+    assert sign_in(client, PASSWORD).status_code == 429
     assert sign_in(client, PASSWORD, address="203.0.113.99").status_code == 302
     client.logout()
     assert sign_in(client, PASSWORD, username="editor").status_code == 302

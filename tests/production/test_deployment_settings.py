@@ -56,3 +56,40 @@ def test_https_and_proxy_settings_come_from_the_environment():
         True,
         1,
     ]
+
+
+OBSERVABILITY = (
+    "import django, json; django.setup(); from django.conf import settings as s; import sentry_sdk; "
+    "db = s.DATABASES['default']; "
+    "print(json.dumps([s.ADMINS, s.LOGGING['loggers']['django.request']['handlers'], sentry_sdk.get_client().dsn, "
+    "db['CONN_HEALTH_CHECKS'], db['OPTIONS']]))"
+)
+
+
+def observability_under(**environment):
+    result = subprocess.run(
+        [PYTHON, "-c", OBSERVABILITY],
+        cwd=ROOT,
+        env=production_environment("postgres://postgres@127.0.0.1:5432/conflict", **environment),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_errors_go_to_stderr_only_unless_admins_or_a_tracker_are_given():
+    admins, handlers, dsn, health_checks, options = observability_under()
+    assert (admins, handlers, dsn) == ([], ["stderr"], None)
+    assert health_checks is True
+    assert options == {"connect_timeout": 5, "options": "-c statement_timeout=20000"}
+
+
+def test_admins_are_mailed_and_the_tracker_told_when_configured():
+    admins, handlers, dsn, _, _ = observability_under(
+        ADMINS="Ops:ops@example.org",
+        SENTRY_DSN="http://public@127.0.0.1:9/1",  # a tracker on this machine: nothing leaves it
+    )
+    assert admins == [["Ops", "ops@example.org"]]
+    assert handlers == ["stderr", "mail_admins"]
+    assert dsn == "http://public@127.0.0.1:9/1"
