@@ -17,8 +17,6 @@ import psycopg2
 import pytest
 from psycopg2 import sql
 
-from tests.site.browser.conftest import browser  # noqa: F401  (the browser tests' Chromium, shared)
-
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = str(Path(sys.executable))
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/conflict"

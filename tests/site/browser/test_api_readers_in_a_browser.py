@@ -14,4 +14,5 @@ def test_the_schema_readers_draw_the_api_from_local_files_only(request, browser,
     page.goto(live_server.url + path)
     expect(page.locator("h1").first).to_contain_text("Conflict event database API", timeout=20_000)
     page.wait_for_load_state("networkidle")
+    page.set_default_timeout(30_000)  # ReDoc's long page takes a while to capture on a busy machine
     finish(request, context, page, guard)
