@@ -1,12 +1,13 @@
 # Two commands do all set-up on a fresh machine with Python 3.11:
 #   make run   - create .venv, install, migrate, load the fixtures, serve on http://127.0.0.1:8000/
 #   make test  - create .venv, install, run the whole test suite
+# Production (README, "Deployment"): make install, then migrate and collectstatic, then make serve.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate load lint format fuzz mutation
+.PHONY: run test install install-dev migrate load lint format fuzz mutation serve backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +44,19 @@ mutation: install-dev
 	rm -rf mutants
 	FUZZ_EXAMPLES=25 $(BIN)/mutmut run
 	$(BIN)/mutmut results
+
+# The production server: gunicorn (deploy/gunicorn.conf.py) with settings from the environment.
+serve:
+	$(BIN)/gunicorn --config deploy/gunicorn.conf.py
+
+# make backup [BACKUP=path]: pg_dump on PostgreSQL, a natural-key JSON dump on SQLite.
+# make restore BACKUP=path: replaces the database's content with the backup's.
+backup:
+	$(BIN)/python manage.py backup $(BACKUP)
+
+restore:
+	@test -n "$(BACKUP)" || { echo "make restore BACKUP=path/to/backup.dump|json" >&2; exit 2; }
+	$(BIN)/python manage.py restore $(BACKUP)
 
 lint: install-dev
 	$(BIN)/ruff check .

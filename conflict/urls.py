@@ -1,27 +1,20 @@
-"""
-URL configuration for conflict project.
-
-The `urlpatterns` list routes URLs to views. For more information please see:
-    https://docs.djangoproject.com/en/5.2/topics/http/urls/
-Examples:
-Function views
-    1. Add an import:  from my_app import views
-    2. Add a URL to urlpatterns:  path('', views.home, name='home')
-Class-based views
-    1. Add an import:  from other_app.views import Home
-    2. Add a URL to urlpatterns:  path('', Home.as_view(), name='home')
-Including another URLconf
-    1. Import the include() function: from django.urls import include, path
-    2. Add a URL to urlpatterns:  path('blog/', include('blog.urls'))
-"""
+"""The site's pages, the admin, the API and the health check."""
 
 from django.contrib import admin
 from django.urls import include, path
 
+from conflict.health import healthz
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("api/", include("conflict.api.urls")),
     path("actors/", include("actors.urls")),
     path("sources/", include("sources.urls")),
     path("", include("events.urls")),
 ]
+
+handler400 = "conflict.errors.bad_request"
+handler403 = "conflict.errors.permission_denied"
+handler404 = "conflict.errors.page_not_found"
+handler500 = "conflict.errors.server_error"

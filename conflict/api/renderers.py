@@ -8,6 +8,17 @@ import io
 
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 
+# A text cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A text cell a spreadsheet would run as a formula, led by an apostrophe so it stays text
+    (docs/codebook.md, "Exports"); numbers and dates are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
 
 class CSVRenderer(BaseRenderer):
     """Rows (dicts) as CSV with a header line; the view names the columns, so an empty list still has them."""
@@ -21,7 +32,7 @@ class CSVRenderer(BaseRenderer):
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(data)
+        writer.writerows({column: spreadsheet_safe(value) for column, value in row.items()} for row in data)
         return out.getvalue().encode(self.charset)
 
 

@@ -3,7 +3,6 @@ model's Django permission, and a cursor-paginated sync/ list for bulk sync."""
 
 from django.db import transaction
 from drf_spectacular.utils import extend_schema
-from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerView
 from rest_framework import mixins, parsers, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import SAFE_METHODS
@@ -82,36 +81,3 @@ class RecordViewSet(viewsets.ModelViewSet):
             self.request.accepted_renderer = JSONRenderer()
             self.request.accepted_media_type = JSONRenderer.media_type
         return super().handle_exception(error)
-
-
-# Redoc's bundle draws Redocly's logo from their CDN, whatever its options say. This policy stops
-# that request (and any other) in the browser before it leaves the machine; the readers' own
-# inline code and web workers stay allowed.
-READER_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self' 'unsafe-inline' blob:",
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
-        "font-src 'self' data:",
-        "worker-src 'self' blob:",
-        "connect-src 'self'",
-    ]
-)
-
-
-class LocalOnlyReaderMixin:
-    """For the schema readers: nothing may load from another host."""
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        response["Content-Security-Policy"] = READER_POLICY
-        return response
-
-
-class SwaggerView(LocalOnlyReaderMixin, SpectacularSwaggerView):
-    pass
-
-
-class RedocView(LocalOnlyReaderMixin, SpectacularRedocView):
-    pass

@@ -1,9 +1,13 @@
 """Incident lists as flat CSV rows, GeoJSON features and a TimelineJS timeline.
 
 Every CSV column is described in docs/api.md ("CSV columns"); GeoJSON features carry the same
-columns as properties."""
+columns as properties. TimelineJS and map popups insert text as HTML, so the text in those two
+formats is HTML-escaped; the CSV renderer neutralises cells a spreadsheet would run as formulas."""
 
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.text import slugify
 
 from conflict import fuzzydates
 from events.models import Crossing, Incident, Involvement, Place
@@ -100,8 +104,29 @@ def csv_row(incident, request):
     }
 
 
+# Query parameters that shape the file rather than choose what is in it.
+NOT_IN_FILENAME = {"format", "page", "page_size", "ordering", "cursor"}
+
+
+def filename(request, extension):
+    """What the file holds: `incidents-actor-ttp-date_from-2023-2026-12-01.csv` (filters, then the day)."""
+    filters = [
+        slugify(f"{key} {value}")
+        for key, values in sorted(request.query_params.lists())
+        if key not in NOT_IN_FILENAME
+        for value in values
+        if value
+    ]
+    name = "-".join(["incidents", *filters])[:150].rstrip("-") if filters else "incidents-all"
+    return f"{name}-{timezone.now().date().isoformat()}.{extension}"
+
+
+def html_text(properties):
+    return {key: escape(value) if isinstance(value, str) else value for key, value in properties.items()}
+
+
 def feature_collection(incidents, request):
-    """Incidents whose place (or crossing's place) has coordinates, as GeoJSON points."""
+    """Incidents whose place (or crossing's place) has coordinates, as GeoJSON points (text HTML-escaped)."""
     features = []
     for incident in incidents:
         place = location(incident)
@@ -112,7 +137,7 @@ def feature_collection(incidents, request):
                 "type": "Feature",
                 "id": incident.slug,
                 "geometry": {"type": "Point", "coordinates": [float(place.longitude), float(place.latitude)]},
-                "properties": csv_row(incident, request),
+                "properties": html_text(csv_row(incident, request)),
             }
         )
     return {"type": "FeatureCollection", "features": features}
@@ -147,14 +172,14 @@ def timeline_event(incident):
     return {
         "unique_id": incident.slug,
         **timeline_span(incident),
-        "display_date": fuzzydates.describe(incident.date),
-        "text": {"headline": incident.title, "text": incident.summary},
-        "group": incident.get_kind_display(),
+        "display_date": escape(fuzzydates.describe(incident.date)),
+        "text": {"headline": escape(incident.title), "text": escape(incident.summary)},
+        "group": escape(incident.get_kind_display()),
     }
 
 
 def era(headline, start, end):
-    return {"start_date": timeline_span(start)["start_date"], "end_date": end, "text": {"headline": headline}}
+    return {"start_date": timeline_span(start)["start_date"], "end_date": end, "text": {"headline": escape(headline)}}
 
 
 def closure_eras(incidents, last_day):
@@ -202,7 +227,7 @@ def timeline(incidents, title):
     last = max(days, default=None)
     last_day = {"year": last.year, "month": last.month, "day": last.day} if last else None
     return {
-        "title": {"text": {"headline": title, "text": f"{len(incidents)} incidents"}},
+        "title": {"text": {"headline": escape(title), "text": f"{len(incidents)} incidents"}},
         "events": [timeline_event(incident) for incident in incidents],
         "eras": [*closure_eras(incidents, last_day), *ceasefire_eras(incidents, last_day)],
     }

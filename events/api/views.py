@@ -124,7 +124,11 @@ class IncidentViewSet(RecordViewSet):
             return super().list(request, *args, **kwargs)
         incidents = self.filter_queryset(self.get_queryset())
         if export_format == "csv":
-            return Response([exports.csv_row(incident, request) for incident in incidents])
-        if export_format == "geojson":
-            return Response(exports.feature_collection(incidents, request))
-        return Response(exports.timeline(list(incidents), "Incidents"))
+            data = [exports.csv_row(incident, request) for incident in incidents]
+        elif export_format == "geojson":
+            data = exports.feature_collection(incidents, request)
+        else:
+            data = exports.timeline(list(incidents), "Incidents")
+        extension = "json" if export_format == "timeline" else export_format
+        attachment = f'attachment; filename="{exports.filename(request, extension)}"'
+        return Response(data, headers={"Content-Disposition": attachment})

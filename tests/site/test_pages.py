@@ -315,10 +315,6 @@ def test_it_links_exports_that_the_api_answers_for_the_same_filter(client):
     assert client.get(exports["timeline"]).status_code == 200
 
 
-def test_it_leaves_the_api_pages_outside_the_policy(client):
-    assert "Content-Security-Policy" not in client.get("/api/v1/")
-
-
 @pytest.mark.parametrize("url", ["/actors/ttp/", "/sources/between-kabul-and-islamabad/", "/crossings/torkham/"])
 def test_it_shows_a_record_in_a_number_of_queries_that_does_not_grow_with_its_links(client, site_records, url):
     ContentType.objects.clear_cache()
