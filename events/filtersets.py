@@ -59,7 +59,10 @@ class IncidentFilterSet(django_filters.FilterSet):
         empty_label=None,
         label="overlap (default): the incident may fall in the range; within: it certainly does",
     )
-    kind = django_filters.MultipleChoiceFilter(choices=Incident.Kind.choices, label="Kind (repeat for several)")
+    # A column of the incident itself: no join, so no duplicates to remove with a SELECT DISTINCT.
+    kind = django_filters.MultipleChoiceFilter(
+        choices=Incident.Kind.choices, distinct=False, label="Kind (repeat for several)"
+    )
     actor = SlugsFilter(queryset=Actor.objects.all(), label="Actor (slug), in any role unless role is given")
     actor_id = IdsFilter(queryset=Actor.objects.all(), label="Actor (id)")
     role = django_filters.MultipleChoiceFilter(
@@ -82,7 +85,7 @@ class IncidentFilterSet(django_filters.FilterSet):
     place = SlugsFilter(
         queryset=Place.objects.all(), method="filter_located_in", label="This place or anywhere inside it (slug)"
     )
-    crossing = SlugsFilter(queryset=Crossing.objects.all(), label="Border crossing (slug)")
+    crossing = SlugsFilter(queryset=Crossing.objects.all(), distinct=False, label="Border crossing (slug)")
     source = SlugsFilter(queryset=Source.objects.all(), method="filter_source", label="Supported by this source (slug)")
     killed_min = CountFilter(field_name="killed_min", lookup_expr="gte", label="At least this many killed (low figure)")
     killed_max = CountFilter(field_name="killed_max", lookup_expr="lte", label="At most this many killed (high figure)")

@@ -12,6 +12,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
+from events import search
 from conflict.history import related_or_last_known
 
 
@@ -246,19 +247,11 @@ class IncidentQuerySet(models.QuerySet):
         return self.filter(pk__in=Incident.objects.filter(supported).values("pk"))
 
     def search(self, text):
-        """Incidents matching every word of `text` in a title, summary, actor name or alias, or quote."""
+        """Incidents matching every word of `text` in a title, summary, actor name or alias, or quote
+        (a word matches the words starting with it: events/search.py)."""
         queryset = self
-        for word in text.split():
-            named = Involvement.objects.filter(Q(actor__name__icontains=word) | Q(actor__aliases__name__icontains=word))
-            quoted_on_roles = Involvement.objects.filter(citations__quote__icontains=word)
-            quoted = Incident.objects.filter(citations__quote__icontains=word)
-            queryset = queryset.filter(
-                Q(title__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(pk__in=named.values("incident"))
-                | Q(pk__in=quoted_on_roles.values("incident"))
-                | Q(pk__in=quoted.values("pk"))
-            )
+        for tokens in search.terms(text):
+            queryset = queryset.filter(pk__in=search.incidents_matching(tokens))
         return queryset
 
 
@@ -336,7 +329,16 @@ class Incident(models.Model):
 
     class Meta:
         ordering = ["date_earliest", "date_latest", "slug"]
-        indexes = [models.Index(fields=["date_earliest", "date_latest"], name="incident_dates_idx")]
+        indexes = [
+            models.Index(fields=["date_earliest", "date_latest"], name="incident_dates_idx"),
+            # Justified by EXPLAINs in docs/performance.md: date_from bounds date_latest, kind filters,
+            # sync and updated_since walk `updated`, killed_min/killed_max filter and order.
+            models.Index(fields=["date_latest", "date_earliest"], name="incident_date_latest_idx"),
+            models.Index(fields=["kind", "date_latest"], name="incident_kind_idx"),
+            models.Index(fields=["updated", "id"], name="incident_updated_idx"),
+            models.Index(fields=["killed_min"], name="incident_killed_min_idx"),
+            models.Index(fields=["killed_max"], name="incident_killed_max_idx"),
+        ]
 
     def __str__(self):
         return self.title
@@ -423,6 +425,8 @@ class Involvement(models.Model):
 
     class Meta:
         ordering = ["incident", "role", "actor__name"]
+        # An actor's incidents from the index alone (docs/performance.md).
+        indexes = [models.Index(fields=["actor", "incident"], name="involvement_actor_idx")]
         constraints = [
             models.UniqueConstraint(fields=["incident", "actor", "role"], name="involvement_unique_role"),
         ]

@@ -292,7 +292,9 @@ class Generator:
     def relationship(self, number, text, cited):
         subject_id, subject = self.actors[number]
         object_id, obj = self.actors[self.random.randrange(0, number)]
-        kind = self.random.choice([Relationship.Kind.SPLINTER_OF, Relationship.Kind.ALLY_OF, Relationship.Kind.MEMBER_OF])
+        kind = self.random.choice(
+            [Relationship.Kind.SPLINTER_OF, Relationship.Kind.ALLY_OF, Relationship.Kind.MEMBER_OF]
+        )
         start = str(self.random.randint(2002, 2024))
         valid_from, valid_until = date_bounds(start)[0], None  # as Relationship.period(): open-ended
         relationship_id = self.next_id(Relationship)
@@ -375,9 +377,13 @@ class Generator:
         cited.append((Incident, incident_id, "news", quoted))
         for (actor, role), name in zip(roles, actor_names, strict=True):
             involvement_id = self.next_id(Involvement)
-            self.tables.add(Involvement, id=involvement_id, incident_id=incident_id, actor_id=self.actors[actor][0], role=role)
+            self.tables.add(
+                Involvement, id=involvement_id, incident_id=incident_id, actor_id=self.actors[actor][0], role=role
+            )
             if role in Involvement.CONTESTED_ROLES:
-                cited.append((Involvement, involvement_id, "news", news.sentence(f"{name} {role} the attack (#{number}).")))
+                cited.append(
+                    (Involvement, involvement_id, "news", news.sentence(f"{name} {role} the attack (#{number})."))
+                )
             else:
                 cited.append((Involvement, involvement_id, "news", quoted))
         self.incident_tolls(incident_id, number, {"news": news, "second": second}, tolls)

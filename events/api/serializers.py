@@ -2,13 +2,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actors.api.serializers import ActorSummarySerializer
-from conflict.api.fields import CleanedModelSerializer, RelatedRecordField
+from conflict.api.fields import ApiUrlField, CleanedModelSerializer, RelatedRecordField
 from events.models import Crossing, Incident, Involvement, Place, TollFigure
 from sources.api.serializers import CitationSummarySerializer, SourceSummarySerializer
 
 
 class PlaceSummarySerializer(serializers.ModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:place-detail", lookup_field="slug")
+    api_url = ApiUrlField(view_name="api:place-detail", lookup_field="slug")
 
     class Meta:
         model = Place
@@ -16,7 +16,7 @@ class PlaceSummarySerializer(serializers.ModelSerializer):
 
 
 class CrossingSummarySerializer(serializers.ModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:crossing-detail", lookup_field="slug")
+    api_url = ApiUrlField(view_name="api:crossing-detail", lookup_field="slug")
 
     class Meta:
         model = Crossing
@@ -24,7 +24,7 @@ class CrossingSummarySerializer(serializers.ModelSerializer):
 
 
 class IncidentSummarySerializer(serializers.ModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:incident-detail", lookup_field="slug")
+    api_url = ApiUrlField(view_name="api:incident-detail", lookup_field="slug")
 
     class Meta:
         model = Incident
@@ -32,7 +32,7 @@ class IncidentSummarySerializer(serializers.ModelSerializer):
 
 
 class PlaceSerializer(CleanedModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:place-detail", lookup_field="slug")
+    api_url = ApiUrlField(view_name="api:place-detail", lookup_field="slug")
     parent = RelatedRecordField(PlaceSummarySerializer, queryset=Place.objects.all(), allow_null=True, required=False)
     citations = CitationSummarySerializer(many=True, read_only=True)
 
@@ -50,7 +50,7 @@ class StatusPeriodSerializer(serializers.Serializer):
 
 
 class CrossingSerializer(CleanedModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:crossing-detail", lookup_field="slug")
+    api_url = ApiUrlField(view_name="api:crossing-detail", lookup_field="slug")
     place = RelatedRecordField(PlaceSummarySerializer, queryset=Place.objects.all())
     pakistan_province = RelatedRecordField(
         PlaceSummarySerializer, queryset=Place.objects.all(), allow_null=True, required=False
@@ -105,7 +105,7 @@ class TollFigureSerializer(serializers.ModelSerializer):
 
 
 class IncidentSerializer(CleanedModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:incident-detail", lookup_field="slug")
+    api_url = ApiUrlField(view_name="api:incident-detail", lookup_field="slug")
     date_precision = serializers.ChoiceField(
         choices=["day", "month", "season", "year", "range"], read_only=True, help_text="How finely the date is known."
     )
