@@ -12,8 +12,8 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
-from events import search
 from conflict.history import related_or_last_known
+from events import search
 
 
 class PlaceQuerySet(models.QuerySet):
