@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "conflict.routers.PrimaryForEditsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -96,6 +97,14 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+# Read replicas (PostgreSQL streaming replicas of the primary), comma separated: reads spread over
+# them, writes and the admin stay on the primary (conflict/routers.py).
+DATABASE_REPLICAS = []
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
+    DATABASES[f"replica_{number}"] = dj_database_url.parse(url, conn_max_age=60)
+    DATABASES[f"replica_{number}"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_REPLICAS.append(f"replica_{number}")
+DATABASE_ROUTERS = ["conflict.routers.PrimaryReplicaRouter"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

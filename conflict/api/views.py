@@ -1,12 +1,14 @@
 """The base of every record endpoint: list and detail by slug, writes for users holding the
 model's Django permission, and a cursor-paginated sync/ list for bulk sync."""
 
+from django.db import router
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerView
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 
+from conflict import conditional
 from conflict.api.pagination import SyncPagination
 from conflict.api.renderers import CSVRenderer, GeoJSONRenderer, TimelineRenderer
 
@@ -29,7 +31,23 @@ class RecordViewSet(viewsets.ModelViewSet):
     def sync(self, request):
         return mixins.ListModelMixin.list(self, request)
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.validators = {}
+        if request.method in {"GET", "HEAD"}:
+            representation = f"{request.get_full_path()} {request.accepted_renderer.format}"
+            self.validators = conditional.check(request, representation, router.db_for_read(self.queryset.model))
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == 200:
+            for name, value in getattr(self, "validators", {}).items():
+                response[name] = value
+        return response
+
     def handle_exception(self, error):
+        if isinstance(error, conditional.NotModified):
+            return error.response
         # An error is JSON even when a list was asked for as CSV, GeoJSON or a timeline.
         if isinstance(getattr(self.request, "accepted_renderer", None), EXPORT_RENDERERS):
             self.request.accepted_renderer = JSONRenderer()
