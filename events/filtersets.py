@@ -3,7 +3,15 @@
 import django_filters
 
 from actors.models import Actor
-from conflict.filters import CountFilter, FuzzyDateFilter, IdsFilter, OrderingFilter, SlugsFilter, updated_since_filter
+from conflict.filters import (
+    CountFilter,
+    FuzzyDateFilter,
+    IdsFilter,
+    OrderingFilter,
+    SlugsFilter,
+    SlugsInput,
+    updated_since_filter,
+)
 from events.models import Crossing, DateMatch, Incident, Involvement, Place
 from sources.models import Source
 
@@ -63,7 +71,9 @@ class IncidentFilterSet(django_filters.FilterSet):
     kind = django_filters.MultipleChoiceFilter(
         choices=Incident.Kind.choices, distinct=False, label="Kind (repeat for several)"
     )
-    actor = SlugsFilter(queryset=Actor.objects.all(), label="Actor (slug), in any role unless role is given")
+    actor = SlugsFilter(
+        queryset=Actor.objects.all(), widget=SlugsInput, label="Actor (slug), in any role unless role is given"
+    )
     actor_id = IdsFilter(queryset=Actor.objects.all(), label="Actor (id)")
     role = django_filters.MultipleChoiceFilter(
         choices=Involvement.Role.choices, label="Role of the actor (or of anyone, without actor)"
@@ -83,10 +93,18 @@ class IncidentFilterSet(django_filters.FilterSet):
         queryset=Place.objects.filter(kind=Place.Kind.DISTRICT), method="filter_located_in", label="District (slug)"
     )
     place = SlugsFilter(
-        queryset=Place.objects.all(), method="filter_located_in", label="This place or anywhere inside it (slug)"
+        queryset=Place.objects.all(),
+        method="filter_located_in",
+        widget=SlugsInput,
+        label="This place or anywhere inside it (slug)",
     )
     crossing = SlugsFilter(queryset=Crossing.objects.all(), distinct=False, label="Border crossing (slug)")
-    source = SlugsFilter(queryset=Source.objects.all(), method="filter_source", label="Supported by this source (slug)")
+    source = SlugsFilter(
+        queryset=Source.objects.all(),
+        method="filter_source",
+        widget=SlugsInput,
+        label="Supported by this source (slug)",
+    )
     killed_min = CountFilter(field_name="killed_min", lookup_expr="gte", label="At least this many killed (low figure)")
     killed_max = CountFilter(field_name="killed_max", lookup_expr="lte", label="At most this many killed (high figure)")
     q = django_filters.CharFilter(

@@ -6,7 +6,7 @@ import datetime
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Max, Min, Q
+from django.db.models import Case, Count, F, Max, Min, Q, When
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -171,20 +171,15 @@ class DateMatch(models.TextChoices):
 
 
 class IncidentQuerySet(models.QuerySet):
-    def known_to_the_month(self):
-        """Incidents whose earliest and latest possible days fall in one calendar month."""
-        return self.annotate(first_month=TruncMonth("date_earliest"), last_month=TruncMonth("date_latest")).filter(
-            first_month=F("last_month")
-        )
-
-    def monthly_counts_by_kind(self):
-        """(month, kind, count) rows for the incidents known to the month, oldest first."""
+    def calendar_counts(self):
+        """(month, kind, count) rows for every incident, in one pass: month is the first of the month
+        for incidents known to the month, None for the rest."""
         return (
-            self.known_to_the_month()
+            self.annotate(first_month=TruncMonth("date_earliest"), last_month=TruncMonth("date_latest"))
+            .annotate(month=Case(When(first_month=F("last_month"), then=F("first_month")), default=None))
             .order_by()
-            .values_list("first_month", "kind")
+            .values_list("month", "kind")
             .annotate(count=Count("pk"))
-            .order_by("first_month", "kind")
         )
 
     def overlapping(self, earliest=None, latest=None):
