@@ -7,10 +7,13 @@ client's copy is current, and says how a shared cache may keep it. Writes that b
 (QuerySet.update(), raw SQL) bypass this too; generate_synthetic stamps `updated` itself.
 """
 
+import functools
 import hashlib
+import time
 
 from django.apps import apps
 from django.db import connections
+from django.db.models.signals import post_delete, post_save
 from django.utils.cache import get_conditional_response
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
@@ -20,8 +23,11 @@ from django.utils.http import http_date
 CACHE_CONTROL = "public, max-age=60"
 
 APPS = ("actors", "events", "sources")
+REMEMBER_SECONDS = 1.0
+remembered = {}  # database alias -> (when read, last change)
 
 
+@functools.cache
 def version_sql():
     maxima = []
     for model in apps.get_models():
@@ -34,7 +40,26 @@ def version_sql():
 
 
 def last_change(using="default"):
-    """The latest change of anything public (None for an empty database)."""
+    """The latest change of anything public (None for an empty database), read at most once a second
+    per process (planning the query over some twenty tables costs more than most answers), and
+    afresh after this process saves or deletes anything."""
+    now = time.monotonic()
+    known = remembered.get(using)
+    if known is not None and now - known[0] < REMEMBER_SECONDS:
+        return known[1]
+    remembered[using] = (now, read_last_change(using))
+    return remembered[using][1]
+
+
+def forget_last_change(**kwargs):
+    remembered.clear()
+
+
+post_save.connect(forget_last_change, weak=False)
+post_delete.connect(forget_last_change, weak=False)
+
+
+def read_last_change(using):
     with connections[using].cursor() as cursor:
         cursor.execute(version_sql())
         changed = cursor.fetchone()[0]

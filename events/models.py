@@ -173,14 +173,19 @@ class DateMatch(models.TextChoices):
 class IncidentQuerySet(models.QuerySet):
     def calendar_counts(self):
         """(month, kind, count) rows for every incident, in one pass: month is the first of the month
-        for incidents known to the month, None for the rest."""
-        return (
+        for incidents known to the month (earliest and latest day in one month), None for the rest."""
+        rows = (
             self.annotate(first_month=TruncMonth("date_earliest"), last_month=TruncMonth("date_latest"))
-            .annotate(month=Case(When(first_month=F("last_month"), then=F("first_month")), default=None))
+            .annotate(to_the_month=Case(When(first_month=F("last_month"), then=True), default=False))
             .order_by()
-            .values_list("month", "kind")
+            .values_list("first_month", "to_the_month", "kind")
             .annotate(count=Count("pk"))
         )
+        counts = {}
+        for month, to_the_month, kind, count in rows:
+            key = (month if to_the_month else None, kind)
+            counts[key] = counts.get(key, 0) + count
+        return [(month, kind, count) for (month, kind), count in counts.items()]
 
     def overlapping(self, earliest=None, latest=None):
         """Incidents whose possible dates overlap the range."""
