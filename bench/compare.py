@@ -52,7 +52,8 @@ SQLITE_INDEXES = [
     "CREATE INDEX involvement_actor ON events_involvement (actor_id, incident_id)",
     "CREATE INDEX involvement_incident ON events_involvement (incident_id)",
     "CREATE INDEX tollfigure_incident ON events_tollfigure (incident_id)",
-    "CREATE VIRTUAL TABLE events_incident_fts USING fts5(title, summary, content='events_incident', content_rowid='id')",
+    "CREATE VIRTUAL TABLE events_incident_fts USING fts5(title, summary, content='events_incident', "
+    "content_rowid='id')",
     "INSERT INTO events_incident_fts (events_incident_fts) VALUES ('rebuild')",
 ]
 
@@ -205,7 +206,8 @@ def questions(p):
             f"&date_latest__gte={p['actor_since']}&_sort=date_earliest&_size=50",
             [
                 (
-                    "SELECT * FROM events_incident WHERE id IN (SELECT incident_id FROM events_involvement WHERE actor_id = %s) "
+                    "SELECT * FROM events_incident WHERE id IN "
+                    "(SELECT incident_id FROM events_involvement WHERE actor_id = %s) "
                     "AND (date_latest IS NULL OR date_latest >= %s) ORDER BY date_earliest, date_latest, slug LIMIT 50",
                     [p["actor_id"], p["actor_since"]],
                 ),
@@ -217,8 +219,9 @@ def questions(p):
             f"{db}/events_incident.json?_search={p['word']}&_sort=date_earliest&_size=50",
             [
                 (
-                    "SELECT * FROM events_incident WHERE to_tsvector('simple'::regconfig, coalesce(events_incident.title, '') "
-                    "|| ' ' || coalesce(events_incident.summary, '')) @@ to_tsquery('simple', %s) "
+                    "SELECT * FROM events_incident WHERE to_tsvector('simple'::regconfig, "
+                    "coalesce(events_incident.title, '') || ' ' || coalesce(events_incident.summary, '')) "
+                    "@@ to_tsquery('simple', %s) "
                     "ORDER BY date_earliest, date_latest, slug LIMIT 50",
                     [f"'{p['word']}':*"],
                 ),
@@ -402,24 +405,28 @@ def report(run):
     lines = [
         f"# ours vs Datasette at {run['incidents']:,} incidents ({run['started'][:16]} UTC)",
         "",
-        f"generate_synthetic: {run.get('generate_seconds', 0):.0f} s; copy to SQLite: {run.get('sqlite_copy_seconds', 0):.0f} s; "
-        "wrk -t2 -c8 against each; gunicorn 2 workers (DJANGO_ENV=production) vs Datasette 0.65.5 (immutable, facet suggestions off).",
+        f"generate_synthetic: {run.get('generate_seconds', 0):.0f} s; "
+        f"copy to SQLite: {run.get('sqlite_copy_seconds', 0):.0f} s; wrk -t2 -c8 against each; "
+        "gunicorn 2 workers (DJANGO_ENV=production) vs Datasette 0.65.5 (immutable, facet suggestions off).",
         "",
-        "| question | ours p50 ms | ours p95 ms | ours rps | Datasette p50 ms | Datasette p95 ms | Datasette rps | ours/Datasette | floor p50 ms | ours/floor (p50) | worker RSS max MB | errors ours/theirs |",
+        "| question | ours p50 ms | ours p95 ms | ours rps | Datasette p50 ms | Datasette p95 ms | Datasette rps "
+        "| ours/Datasette | floor p50 ms | ours/floor (p50) | worker RSS max MB | errors ours/theirs |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for result in run["questions"]:
         ours, theirs, floor_ = result["ours"], result["datasette"], result["floor"]
         lines.append(
-            f"| {result['question']} | {ours['p50']:.1f} | {ours['p95']:.1f} | {ours['rps']:.1f} | {theirs['p50']:.1f} | "
-            f"{theirs['p95']:.1f} | {theirs['rps']:.1f} | {ours['rps'] / theirs['rps']:.2f} | {floor_['p50']:.2f} | "
+            f"| {result['question']} | {ours['p50']:.1f} | {ours['p95']:.1f} | {ours['rps']:.1f} "
+            f"| {theirs['p50']:.1f} | {theirs['p95']:.1f} | {theirs['rps']:.1f} "
+            f"| {ours['rps'] / theirs['rps'] if theirs['rps'] else float('inf'):.2f} | {floor_['p50']:.2f} | "
             f"{ours['p50'] / floor_['p50']:.1f} | {ours['rss_max']:.0f} | {ours['errors']}/{theirs['errors']} |"
         )
     stream = run["csv_100k"]
     lines += [
         "",
-        f"CSV of {stream['rows']:,} rows, one client: {stream['seconds']:.1f} s; worker RSS {stream['rss_before']:.0f} MB before, "
-        f"{stream['rss_max']:.0f} MB at most while streaming, {stream['rss_after']:.0f} MB after.",
+        f"CSV of {stream['rows']:,} rows, one client: {stream['seconds']:.1f} s; "
+        f"worker RSS {stream['rss_before']:.0f} MB before, {stream['rss_max']:.0f} MB at most while streaming, "
+        f"{stream['rss_after']:.0f} MB after.",
     ]
     text = "\n".join(lines) + "\n"
     print(text)
