@@ -23,6 +23,7 @@ from django.db import connection, transaction
 
 from actors.models import Actor, Alias, Relationship
 from conflict import fuzzydates
+from events import search
 from events.models import Incident, Involvement, Place, TollFigure
 from sources.models import Citation, Source
 
@@ -451,6 +452,24 @@ class Generator:
 CITED = [Place, Actor, Relationship, Incident, Involvement, TollFigure]
 
 
+def drop_secondary_indexes(models):
+    """PostgreSQL: drop the indexes of these tables that back no constraint; return how to recreate them."""
+    if connection.vendor != "postgresql":
+        return []
+    tables = [model._meta.db_table for model in models]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s) AND indexname NOT IN "
+            "(SELECT conname FROM pg_constraint) AND indexname NOT LIKE '%%_search'",
+            [tables],
+        )
+        indexes = cursor.fetchall()
+        for name, _ in indexes:
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+        cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+    return [definition for _, definition in indexes]
+
+
 def skip_foreign_key_triggers():
     """On PostgreSQL, skip the per-row foreign key checks for this transaction: the rows are consistent
     by construction, and millions of queued checks would take longer than the load."""
@@ -464,9 +483,15 @@ def generate(incidents, seed, progress=lambda done: None):
     if Incident.objects.exists() or Actor.objects.exists():
         raise ValueError("The database already holds incidents or actors: generate into an empty one.")
     generator = Generator(seed)
-    with transaction.atomic():
+    with transaction.atomic(), connection.schema_editor() as editor:
         skip_foreign_key_triggers()
+        # One build of each index after the load is much faster than keeping them up row by row.
+        search.drop_index(editor)
+        indexes = drop_secondary_indexes([Incident, Involvement, TollFigure, Citation, Source])
         generator.reference_data()
         generator.incidents(incidents, progress)
         generator.reset_sequences()
+        for definition in indexes:
+            editor.execute(definition)
+        search.create_index(editor)
     return dict(generator.ids.items())
