@@ -12,6 +12,7 @@ included, counted from an empty database.
 """
 
 import calendar
+import contextlib
 import csv
 import datetime
 import functools
@@ -452,10 +453,24 @@ class Generator:
 CITED = [Place, Actor, Relationship, Incident, Involvement, TollFigure]
 
 
-def drop_secondary_indexes(models):
-    """PostgreSQL: drop the indexes of these tables that back no constraint; return how to recreate them."""
+@contextlib.contextmanager
+def indexes_built_after(models):
+    """PostgreSQL: without the full-text and other secondary indexes of these tables while loading,
+    built once afterwards, which is much faster than keeping them up row by row."""
     if connection.vendor != "postgresql":
-        return []
+        yield
+        return
+    with connection.schema_editor() as editor:
+        search.drop_index(editor)
+        indexes = drop_secondary_indexes(models)
+        yield
+        for definition in indexes:
+            editor.execute(definition)
+        search.create_index(editor)
+
+
+def drop_secondary_indexes(models):
+    """Drop the indexes of these tables that back no constraint; return how to recreate them."""
     tables = [model._meta.db_table for model in models]
     with connection.cursor() as cursor:
         cursor.execute(
@@ -483,15 +498,9 @@ def generate(incidents, seed, progress=lambda done: None):
     if Incident.objects.exists() or Actor.objects.exists():
         raise ValueError("The database already holds incidents or actors: generate into an empty one.")
     generator = Generator(seed)
-    with transaction.atomic(), connection.schema_editor() as editor:
+    with transaction.atomic(), indexes_built_after([Incident, Involvement, TollFigure, Citation, Source]):
         skip_foreign_key_triggers()
-        # One build of each index after the load is much faster than keeping them up row by row.
-        search.drop_index(editor)
-        indexes = drop_secondary_indexes([Incident, Involvement, TollFigure, Citation, Source])
         generator.reference_data()
         generator.incidents(incidents, progress)
         generator.reset_sequences()
-        for definition in indexes:
-            editor.execute(definition)
-        search.create_index(editor)
     return dict(generator.ids.items())
