@@ -2,6 +2,7 @@
 HTML pages alike)."""
 
 import datetime
+import re
 
 import django_filters
 from django import forms
@@ -98,6 +99,20 @@ class CountFilter(django_filters.NumberFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", 0)
         super().__init__(*args, **kwargs)
+
+
+class SlugsInput(forms.TextInput):
+    """Slugs typed in (several separated by spaces or commas, or the parameter repeated) instead of
+    a list offering every record: thousands of options weigh more than the rest of a page."""
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name) or ""]
+        return [slug for value in values for slug in re.split(r"[\s,]+", value) if slug]
+
+    def format_value(self, value):
+        if isinstance(value, list | tuple):
+            return " ".join(str(getattr(record, "slug", record)) for record in value) or None
+        return super().format_value(value)
 
 
 class RecordsField(django_filters.fields.ModelMultipleChoiceField):

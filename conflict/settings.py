@@ -71,6 +71,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "conflict.routers.PrimaryForEditsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "conflict.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -145,6 +146,15 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "conflict.clients.client_address"
 AXES_SENSITIVE_PARAMETERS = []  # the log names the user and the address locked out (never the password)
+
+# Read replicas (PostgreSQL streaming replicas of the primary), comma separated: reads spread over
+# them, writes and the admin stay on the primary (conflict/routers.py).
+DATABASE_REPLICAS = []
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
+    DATABASES[f"replica_{number}"] = dj_database_url.parse(url, conn_max_age=60)
+    DATABASES[f"replica_{number}"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_REPLICAS.append(f"replica_{number}")
+DATABASE_ROUTERS = ["conflict.routers.PrimaryReplicaRouter"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -15,18 +15,21 @@ def current_version(record):
     return record.history.order_by("-history_id").values_list("history_id", flat=True).first()
 
 
-def etag(record, version=None):
-    """The HTTP entity tag of the record at its current version (or `version`)."""
-    return f'"{record._meta.label_lower}.{record.pk}.v{version or current_version(record)}"'
+def etag(record, version=None, suffix=""):
+    """The HTTP entity tag of the record at its current version (or `version`); a detail's ETag adds a
+    `suffix` naming its representation (conflict/conditional.py)."""
+    tag = f"{record._meta.label_lower}.{record.pk}.v{version or current_version(record)}"
+    return f'"{tag}.{suffix}"' if suffix else f'"{tag}"'
 
 
 def version_from_etag(record, tag):
     """The version an If-Match header names for this record; None when it names another record."""
     prefix = f'"{record._meta.label_lower}.{record.pk}.v'
     tag = tag.strip().removeprefix("W/")
-    if tag.startswith(prefix) and tag.endswith('"') and tag[len(prefix) : -1].isdigit():
-        return int(tag[len(prefix) : -1])
-    return None
+    if not (tag.startswith(prefix) and tag.endswith('"')):
+        return None
+    version = tag[len(prefix) : -1].split(".", 1)[0]
+    return int(version) if version.isdigit() else None
 
 
 class StaleEdit(ValidationError):

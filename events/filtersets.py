@@ -9,6 +9,7 @@ from conflict.filters import (
     IdsFilter,
     OrderingFilter,
     SlugsFilter,
+    SlugsInput,
     cited_filter,
     date_range_filters,
     updated_since_filter,
@@ -57,8 +58,13 @@ class CrossingFilterSet(FilterSet):
 
 class IncidentFilterSet(FilterSet):
     date_from, date_to, date_match = date_range_filters(what="may fall")
-    kind = django_filters.MultipleChoiceFilter(choices=Incident.Kind.choices, label="Kind (repeat for several)")
-    actor = SlugsFilter(queryset=Actor.objects.all(), label="Actor (slug), in any role unless role is given")
+    # A column of the incident itself: no join, so no duplicates to remove with a SELECT DISTINCT.
+    kind = django_filters.MultipleChoiceFilter(
+        choices=Incident.Kind.choices, distinct=False, label="Kind (repeat for several)"
+    )
+    actor = SlugsFilter(
+        queryset=Actor.objects.all(), widget=SlugsInput, label="Actor (slug), in any role unless role is given"
+    )
     actor_id = IdsFilter(queryset=Actor.objects.all(), label="Actor (id)")
     role = django_filters.MultipleChoiceFilter(
         choices=Involvement.Role.choices, label="Role of the actor (or of anyone, without actor)"
@@ -78,10 +84,18 @@ class IncidentFilterSet(FilterSet):
         queryset=Place.objects.filter(kind=Place.Kind.DISTRICT), method="filter_located_in", label="District (slug)"
     )
     place = SlugsFilter(
-        queryset=Place.objects.all(), method="filter_located_in", label="This place or anywhere inside it (slug)"
+        queryset=Place.objects.all(),
+        method="filter_located_in",
+        widget=SlugsInput,
+        label="This place or anywhere inside it (slug)",
     )
-    crossing = SlugsFilter(queryset=Crossing.objects.all(), label="Border crossing (slug)")
-    source = SlugsFilter(queryset=Source.objects.all(), method="filter_source", label="Supported by this source (slug)")
+    crossing = SlugsFilter(queryset=Crossing.objects.all(), distinct=False, label="Border crossing (slug)")
+    source = SlugsFilter(
+        queryset=Source.objects.all(),
+        method="filter_source",
+        widget=SlugsInput,
+        label="Supported by this source (slug)",
+    )
     killed_min = CountFilter(field_name="killed_min", lookup_expr="gte", label="At least this many killed (low figure)")
     killed_max = CountFilter(field_name="killed_max", lookup_expr="lte", label="At most this many killed (high figure)")
     q = django_filters.CharFilter(

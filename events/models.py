@@ -7,7 +7,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, F, Max, Min, Q
+from django.db.models import Case, Count, F, Max, Min, Q, When
 from django.db.models.functions import Coalesce, TruncMonth
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
 from conflict.history import delete_with_reason, joined, related_or_last_known, restore_rows_as_of, save_with_reason
+from events import search
 from sources.models import Citation, CitedQuerySet, CitedRecord
 
 
@@ -185,21 +186,21 @@ class Crossing(CitedRecord, models.Model):
 
 
 class IncidentQuerySet(CitedQuerySet, fuzzydates.FuzzyDateQuerySet):
-    def known_to_the_month(self):
-        """Incidents whose earliest and latest possible days fall in one calendar month."""
-        return self.annotate(first_month=TruncMonth("date_earliest"), last_month=TruncMonth("date_latest")).filter(
-            first_month=F("last_month")
-        )
-
-    def monthly_counts_by_kind(self):
-        """(month, kind, count) rows for the incidents known to the month, oldest first."""
-        return (
-            self.known_to_the_month()
+    def calendar_counts(self):
+        """(month, kind, count) rows for every incident, in one pass: month is the first of the month
+        for incidents known to the month (earliest and latest day in one month), None for the rest."""
+        rows = (
+            self.annotate(first_month=TruncMonth("date_earliest"), last_month=TruncMonth("date_latest"))
+            .annotate(to_the_month=Case(When(first_month=F("last_month"), then=True), default=False))
             .order_by()
-            .values_list("first_month", "kind")
+            .values_list("first_month", "to_the_month", "kind")
             .annotate(count=Count("pk"))
-            .order_by("first_month", "kind")
         )
+        counts = {}
+        for month, to_the_month, kind, count in rows:
+            key = (month if to_the_month else None, kind)
+            counts[key] = counts.get(key, 0) + count
+        return [(month, kind, count) for (month, kind), count in counts.items()]
 
     def in_timeline_order(self):
         """Date order, an open start ("../2014") sorted by its known end, as the timeline files it."""
@@ -242,19 +243,11 @@ class IncidentQuerySet(CitedQuerySet, fuzzydates.FuzzyDateQuerySet):
         return self.filter(pk__in=Incident.objects.filter(supported).values("pk"))
 
     def search(self, text):
-        """Incidents matching every word of `text` in a title, summary, actor name or alias, or quote."""
+        """Incidents matching every word of `text` in a title, summary, actor name or alias, or quote
+        (a word matches the words starting with it: events/search.py)."""
         queryset = self
-        for word in text.split():
-            named = Involvement.objects.filter(Q(actor__name__icontains=word) | Q(actor__aliases__name__icontains=word))
-            quoted_on_roles = Involvement.objects.filter(citations__quote__icontains=word)
-            quoted = Incident.objects.filter(citations__quote__icontains=word)
-            queryset = queryset.filter(
-                Q(title__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(pk__in=named.values("incident"))
-                | Q(pk__in=quoted_on_roles.values("incident"))
-                | Q(pk__in=quoted.values("pk"))
-            )
+        for tokens in search.terms(text):
+            queryset = queryset.filter(pk__in=search.incidents_matching(tokens))
         return queryset
 
 
@@ -332,7 +325,16 @@ class Incident(CitedRecord, fuzzydates.FuzzyDated):
 
     class Meta:
         ordering = ["date_earliest", "date_latest", "slug"]
-        indexes = [models.Index(fields=["date_earliest", "date_latest"], name="incident_dates_idx")]
+        indexes = [
+            models.Index(fields=["date_earliest", "date_latest"], name="incident_dates_idx"),
+            # Justified by EXPLAINs in docs/performance.md: date_from bounds date_latest, kind filters,
+            # sync and updated_since walk `updated`, killed_min/killed_max filter and order.
+            models.Index(fields=["date_latest", "date_earliest"], name="incident_date_latest_idx"),
+            models.Index(fields=["kind", "date_latest"], name="incident_kind_idx"),
+            models.Index(fields=["updated", "id"], name="incident_updated_idx"),
+            models.Index(fields=["killed_min"], name="incident_killed_min_idx"),
+            models.Index(fields=["killed_max"], name="incident_killed_max_idx"),
+        ]
 
     def __str__(self):
         return self.title
@@ -471,6 +473,8 @@ class Involvement(CitedRecord, models.Model):
 
     class Meta:
         ordering = ["incident", "role", "actor__name"]
+        # An actor's incidents from the index alone (docs/performance.md).
+        indexes = [models.Index(fields=["actor", "incident"], name="involvement_actor_idx")]
         constraints = [
             models.UniqueConstraint(fields=["incident", "actor", "role"], name="involvement_unique_role"),
         ]

@@ -1,11 +1,15 @@
 """The site's pages about incidents: the timeline, one incident, the crossings and the map."""
 
+import hashlib
+
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 
+from conflict.conditional import last_change
 from conflict.htmx import wants_fragment
 from events.filtersets import IncidentFilterSet
 from events.maps import places_with_incidents
@@ -73,9 +77,10 @@ def filtered_incidents(request):
 def timeline(request):
     filterset = filtered_incidents(request)
     incidents = filterset.qs if filterset.is_valid() else Incident.objects.none()
-    page = Paginator(incidents, TIMELINE_PAGE_SIZE).get_page(request.GET.get("page"))
     filters = request.GET.copy()
     filters.pop("page", None)
+    summary = calendar_summary(incidents, filters.urlencode())
+    page = CountedPaginator(incidents, TIMELINE_PAGE_SIZE, summary["count"]).get_page(request.GET.get("page"))
     response = render(
         request,
         "events/_timeline_results.html" if wants_fragment(request) else "events/timeline.html",
@@ -83,14 +88,39 @@ def timeline(request):
             "filterset": filterset,
             "page": page,
             "years": group_by_year_and_month(page.object_list),
-            "chart": monthly_chart(incidents.monthly_counts_by_kind()),
-            "uncharted": incidents.count() - incidents.known_to_the_month().count(),
+            "chart": summary["chart"],
+            "uncharted": summary["uncharted"],
             "exports": {name: export_url(filters, name) for name in ("csv", "geojson", "timeline")},
             "query": filters.urlencode(),
         },
     )
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+class CountedPaginator(Paginator):
+    """A paginator told the count, so that it runs no COUNT of its own."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count
+
+
+def calendar_summary(incidents, filters):
+    """The count, the chart per month and kind, and how many are left off it, from one pass over the
+    matching incidents; kept in the cache until anything changes (conflict.conditional.last_change)."""
+
+    def summarise():
+        rows = list(incidents.calendar_counts())
+        return {
+            "count": sum(count for _, _, count in rows),
+            "uncharted": sum(count for month, _, count in rows if month is None),
+            "chart": monthly_chart(sorted((row for row in rows if row[0] is not None), key=lambda row: row[:2])),
+        }
+
+    changed = last_change(incidents.db)
+    key = "timeline-summary:" + hashlib.sha1(f"{changed} {filters}".encode()).hexdigest()
+    return cache.get_or_set(key, summarise, timeout=None)
 
 
 def export_url(filters, format_name):

@@ -120,6 +120,7 @@ class Source(fuzzydates.FuzzyDated):
 
     class Meta:
         ordering = ["published_earliest", "slug"]
+        indexes = [models.Index(fields=["updated"], name="source_updated_idx")]
 
     def __str__(self):
         return self.title
@@ -218,6 +219,10 @@ class CitationQuerySet(models.QuerySet):
         ]
         return self.prefetch_related(GenericPrefetch("record", querysets))
 
+    def summaries(self):
+        """With their sources, less the sources' texts (which a summary does not show)."""
+        return self.with_sources().defer("source__text", "via__text")
+
     def for_record(self, record):
         return self.filter(content_type=ContentType.objects.get_for_model(record), object_id=record.pk)
 
@@ -277,7 +282,11 @@ class Citation(models.Model):
 
     class Meta:
         ordering = ["source", "start", "id"]
-        indexes = [models.Index(fields=["content_type", "object_id"], name="citation_record_idx")]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"], name="citation_record_idx"),
+            # The latest change of anything, for ETag and Last-Modified (conflict/conditional.py).
+            models.Index(fields=["updated"], name="citation_updated_idx"),
+        ]
         constraints = [
             # With start and end required, no citation is stored without its place in the text.
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="citation_position_in_text"),
@@ -334,3 +343,13 @@ class Citation(models.Model):
             "quote": text[self.start : self.end],
             "after": text[self.end : after_end] + ("…" if after_end < len(text) else ""),
         }
+
+
+def prefetch_citations(path=""):
+    """A Prefetch of the citations of the records at `path` (e.g. "involvements__"), with their sources,
+    into `prefetched_citations`: one query per path, whatever the number of records. Unlike a plain
+    prefetch of the generic relation, it builds no queryset per record."""
+    return models.Prefetch(f"{path}citations", queryset=Citation.objects.summaries(), to_attr=PREFETCHED_CITATIONS)
+
+
+PREFETCHED_CITATIONS = "prefetched_citations"

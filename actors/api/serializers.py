@@ -2,12 +2,12 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actors.models import Actor, Relationship
-from conflict.api.fields import CleanedModelSerializer, RelatedRecordField, cited_field
+from conflict.api.fields import ApiUrlField, CleanedModelSerializer, RelatedRecordField, cited_field
 from sources.api.serializers import CitationSummarySerializer
 
 
 class ActorSummarySerializer(serializers.ModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:actor-detail", lookup_field="slug")
+    api_url = ApiUrlField(view_name="api:actor-detail", lookup_field="slug")
 
     class Meta:
         model = Actor
@@ -17,7 +17,7 @@ class ActorSummarySerializer(serializers.ModelSerializer):
 class RelationshipSerializer(CleanedModelSerializer):
     """A tie from subject to object over a period: EDTF start, end and attested dates and the days they allow."""
 
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:relationship-detail", lookup_field="slug")
+    api_url = ApiUrlField(view_name="api:relationship-detail", lookup_field="slug")
     subject = RelatedRecordField(ActorSummarySerializer, queryset=Actor.objects.all())
     object = RelatedRecordField(ActorSummarySerializer, queryset=Actor.objects.all())
     cited = cited_field()
@@ -32,7 +32,7 @@ class RelationshipSerializer(CleanedModelSerializer):
 
 
 class ActorSerializer(CleanedModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:actor-detail", lookup_field="slug")
+    api_url = ApiUrlField(view_name="api:actor-detail", lookup_field="slug")
     aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
     relationships = serializers.SerializerMethodField()
     cited = cited_field()

@@ -4,16 +4,15 @@ from actors.api.serializers import ActorSerializer, RelationshipSerializer
 from actors.filtersets import ActorFilterSet, RelationshipFilterSet
 from actors.models import Actor, Relationship
 from conflict.api.views import RecordViewSet
+from sources.models import prefetch_citations
 
-CITATIONS = ("citations__source", "citations__via")
-
-RELATIONSHIPS = Relationship.objects.select_related("subject", "object").prefetch_related(*CITATIONS)
+RELATIONSHIPS = Relationship.objects.select_related("subject", "object").prefetch_related(prefetch_citations())
 
 
 class ActorViewSet(RecordViewSet):
     queryset = Actor.objects.prefetch_related(
         "aliases",
-        *CITATIONS,
+        prefetch_citations(),
         Prefetch("relationships_as_subject", queryset=RELATIONSHIPS),
         Prefetch("relationships_as_object", queryset=RELATIONSHIPS),
     )

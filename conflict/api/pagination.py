@@ -2,13 +2,15 @@
 size or page with a 4xx naming the parameter, instead of silently falling back."""
 
 import datetime
+import math
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.paginator import Paginator
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import BasePagination, CursorPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from conflict.counts import COUNT_LIMIT, bounded_count
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 1000
@@ -30,31 +32,41 @@ def page_size(request):
 
 
 class NumberedPagination(BasePagination):
-    """?page=N&page_size=M (M up to 1000); the response says how many records and pages there are."""
+    """?page=N&page_size=M (M up to 1000); the response says how many records and pages there are:
+    `count` exactly, or, when more than conflict.counts.COUNT_LIMIT records match, `count` null and
+    `count_estimate` the planner's estimate (docs/api.md, "Pages")."""
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
-        paginator = Paginator(queryset, page_size(request))
-        number = positive_number(request, "page", 1)
-        if number > paginator.num_pages:
-            raise NotFound({"page": [f"Page {number} is past the end: there are {paginator.num_pages} pages."]})
-        self.page = paginator.page(number)
-        return list(self.page)
+        self.page_size = page_size(request)
+        self.number = positive_number(request, "page", 1)
+        self.count, self.exact = bounded_count(queryset)
+        start = (self.number - 1) * self.page_size
+        # One record more than the page says whether there is a next page, counted or not.
+        records = list(queryset[start : start + self.page_size + 1])
+        self.has_next = len(records) > self.page_size
+        if not records and self.number > 1:
+            about = "" if self.exact else "about "
+            raise NotFound({"page": [f"Page {self.number} is past the end: there are {about}{self.pages()} pages."]})
+        return records[: self.page_size]
+
+    def pages(self):
+        return max(1, math.ceil(self.count / self.page_size))
 
     def page_link(self, number):
         url = self.request.build_absolute_uri()
         return replace_query_param(url, "page", number) if number > 1 else remove_query_param(url, "page")
 
     def get_paginated_response(self, data):
-        page = self.page
         return Response(
             {
-                "count": page.paginator.count,
-                "page": page.number,
-                "pages": page.paginator.num_pages,
-                "page_size": page.paginator.per_page,
-                "next": self.page_link(page.next_page_number()) if page.has_next() else None,
-                "previous": self.page_link(page.previous_page_number()) if page.has_previous() else None,
+                "count": self.count if self.exact else None,
+                "count_estimate": self.count,
+                "page": self.number,
+                "pages": self.pages(),
+                "page_size": self.page_size,
+                "next": self.page_link(self.number + 1) if self.has_next else None,
+                "previous": self.page_link(self.number - 1) if self.number > 1 else None,
                 "results": data,
             }
         )
@@ -63,11 +75,20 @@ class NumberedPagination(BasePagination):
         link = {"type": "string", "format": "uri", "nullable": True}
         return {
             "type": "object",
-            "required": ["count", "page", "pages", "page_size", "next", "previous", "results"],
+            "required": ["count", "count_estimate", "page", "pages", "page_size", "next", "previous", "results"],
             "properties": {
-                "count": {"type": "integer", "description": "Records matching the filters, on all pages."},
+                "count": {
+                    "type": "integer",
+                    "nullable": True,
+                    "description": f"Records matching the filters, on all pages; null when more than {COUNT_LIMIT} "
+                    "match and only an estimate is given.",
+                },
+                "count_estimate": {
+                    "type": "integer",
+                    "description": "The same as count when count is given; else the database's estimate.",
+                },
                 "page": {"type": "integer"},
-                "pages": {"type": "integer"},
+                "pages": {"type": "integer", "description": "Pages of records, from count or else count_estimate."},
                 "page_size": {"type": "integer"},
                 "next": link,
                 "previous": link,

@@ -1,10 +1,8 @@
 """Export formats for lists: CSV (flat rows), GeoJSON and TimelineJS JSON.
 
-Views hand these renderers data already shaped for the format (see events/api/exports.py);
+Views hand these renderers data already shaped for the format, or stream CSV themselves (see
+events/api/exports.py);
 errors are always answered in JSON (views.RecordViewSet.handle_exception)."""
-
-import csv
-import io
 
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 
@@ -21,19 +19,15 @@ def spreadsheet_safe(value):
 
 
 class CSVRenderer(BaseRenderer):
-    """Rows (dicts) as CSV with a header line; the view names the columns, so an empty list still has them."""
+    """Chooses CSV for ?format=csv or Accept: text/csv; the view streams the rows itself
+    (events/api/exports.py), so this renders nothing."""
 
     media_type = "text/csv"
     format = "csv"
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        columns = renderer_context["view"].csv_columns
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({column: spreadsheet_safe(value) for column, value in row.items()} for row in data)
-        return out.getvalue().encode(self.charset)
+        raise NotImplementedError("CSV is streamed by the view.")
 
 
 class GeoJSONRenderer(JSONRenderer):

@@ -1,7 +1,7 @@
 """The base of every record endpoint: list and detail by slug, writes for users holding the
 model's Django permission, and a cursor-paginated sync/ list for bulk sync."""
 
-from django.db import transaction
+from django.db import router, transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, parsers, viewsets
 from rest_framework.decorators import action
@@ -9,6 +9,7 @@ from rest_framework.permissions import SAFE_METHODS
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
+from conflict import conditional
 from conflict.api.exceptions import PreconditionFailed
 from conflict.api.pagination import SyncPagination
 from conflict.api.parsers import JSONParser
@@ -42,13 +43,38 @@ class RecordViewSet(viewsets.ModelViewSet):
     def sync(self, request):
         return mixins.ListModelMixin.list(self, request)
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.validators = {}
+        if request.method in {"GET", "HEAD"} and self.action != "retrieve":
+            self.validators = self.conditional_headers(request)
+
     def retrieve(self, request, *args, **kwargs):
         record = self.get_object()
-        return Response(self.get_serializer(record).data, headers={"ETag": etag(record)})
+        # A detail's ETag names the record's version too, so that a write can send it back as If-Match.
+        self.validators = self.conditional_headers(request, record)
+        return Response(self.get_serializer(record).data)
+
+    def conditional_headers(self, request, record=None):
+        return conditional.check(request, self.representation(request), self.database(), record)
+
+    def representation(self, request):
+        return f"{request.get_full_path()} {request.accepted_renderer.format}"
+
+    def database(self):
+        return router.db_for_read(self.queryset.model)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == 200:
+            for name, value in getattr(self, "validators", {}).items():
+                response[name] = value
+        return response
 
     def update(self, request, *args, **kwargs):
         response = super().update(request, *args, **kwargs)
-        response["ETag"] = etag(self.written)
+        changed = conditional.last_change(router.db_for_write(self.queryset.model))
+        response["ETag"] = conditional.etag(changed, self.representation(request), self.written)
         return response
 
     def perform_update(self, serializer):
@@ -76,6 +102,8 @@ class RecordViewSet(viewsets.ModelViewSet):
             raise PreconditionFailed(" ".join(stale.messages)) from None
 
     def handle_exception(self, error):
+        if isinstance(error, conditional.NotModified):
+            return error.response
         # An error is JSON even when a list was asked for as CSV, GeoJSON or a timeline.
         if isinstance(getattr(self.request, "accepted_renderer", None), EXPORT_RENDERERS):
             self.request.accepted_renderer = JSONRenderer()

@@ -2,15 +2,22 @@
 
 Every CSV column is described in docs/api.md ("CSV columns"); GeoJSON features carry the same
 columns as properties. TimelineJS and map popups insert text as HTML, so the text in those two
-formats is HTML-escaped; the CSV renderer neutralises cells a spreadsheet would run as formulas."""
+formats is HTML-escaped; CSV cells a spreadsheet would run as formulas are neutralised."""
 
+import csv
+import io
+import itertools
+
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 
 from conflict import fuzzydates
-from events.models import Crossing, Incident, Involvement, Place
+from conflict.api.renderers import spreadsheet_safe
+from events.models import Crossing, Incident, Involvement, Place, TollFigure
+from sources.models import Citation
 
 ROLE_COLUMNS = [f"role_{role}" for role in Involvement.Role.values]
 
@@ -44,64 +51,114 @@ CSV_COLUMNS = [
 ]
 
 
-def location(incident):
-    """Where the incident happened: its place, else the place of its crossing."""
-    if incident.place is not None:
-        return incident.place
-    return incident.crossing.place if incident.crossing is not None else None
+# Incidents are read this many at a time: a few queries per chunk, nothing kept from one to the next.
+CHUNK = 2000
+INCIDENT_FIELDS = ["id", "slug", "title", "kind", "date", "date_earliest", "date_latest", "place_id", "crossing_id"]
+INCIDENT_FIELDS += ["killed_min", "killed_max", "injured_min", "injured_max", "summary", "updated"]
+PLACE_FIELDS = ["id", "slug", "name", "kind", "parent_id", "latitude", "longitude", "precision"]
 
 
-def innermost(place, kinds):
-    ancestor = next((unit for unit in place.lineage() if unit.kind in kinds), None) if place else None
-    return ancestor.slug if ancestor else ""
+def csv_rows(incidents, request):
+    """The CSV rows of `incidents` (a filtered, ordered queryset), read a chunk at a time, as plain
+    values rather than records, so that exporting a hundred thousand costs no more memory than two
+    thousand."""
+    gazetteer = Gazetteer()
+    crossings = {crossing["id"]: crossing for crossing in Crossing.objects.values("id", "slug", "place_id")}
+    url_before, _, url_after = request.build_absolute_uri(reverse("api:incident-detail", args=["-"])).rpartition("-")
+    records = incidents.values(*INCIDENT_FIELDS).iterator(chunk_size=CHUNK)
+    for chunk in iter(lambda: list(itertools.islice(records, CHUNK)), []):
+        roles, sources, cited = roles_and_sources([incident["id"] for incident in chunk])
+        for incident in chunk:
+            crossing = crossings.get(incident["crossing_id"])
+            place = gazetteer.places.get(incident["place_id"] or (crossing or {}).get("place_id"))
+            yield {
+                **{column: incident[column] for column in ("slug", "title", "kind", "date")},
+                "date_earliest": incident["date_earliest"],
+                "date_latest": incident["date_latest"],
+                "date_precision": fuzzydates.precision(incident["date"]),
+                **gazetteer.columns(place),
+                "crossing": crossing["slug"] if crossing else "",
+                **{column: incident[column] for column in ("killed_min", "killed_max", "injured_min", "injured_max")},
+                **{column: "; ".join(sorted(roles[incident["id"]][column])) for column in ROLE_COLUMNS},
+                "sources": "; ".join(sorted(sources[incident["id"]])),
+                "cited": incident["id"] in cited,
+                "summary": incident["summary"],
+                "updated": incident["updated"].isoformat(),
+                "api_url": f"{url_before}{incident['slug']}{url_after}",
+            }
 
 
-def api_url(incident, request):
-    return request.build_absolute_uri(reverse("api:incident-detail", args=[incident.slug]))
+def roles_and_sources(incident_ids):
+    """Actor slugs by role column, and source slugs (of the incident's, its roles' and its tolls'
+    citations and figures), for each incident; and the incidents with a citation of their own."""
+    roles = {pk: {column: [] for column in ROLE_COLUMNS} for pk in incident_ids}
+    sources = {pk: set() for pk in incident_ids}
+    incident_of_role = {}
+    involvements = Involvement.objects.filter(incident_id__in=incident_ids).order_by()
+    for pk, incident_id, role, actor in involvements.values_list("pk", "incident_id", "role", "actor__slug"):
+        roles[incident_id][f"role_{role}"].append(actor)
+        incident_of_role[pk] = incident_id
+    cited = [(Incident, incident_ids, dict(zip(incident_ids, incident_ids, strict=True)))]
+    cited.append((Involvement, list(incident_of_role), incident_of_role))
+    for model, record_ids, incident_of in cited:
+        citations = Citation.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), object_id__in=record_ids
+        )
+        for record_id, source in citations.order_by().values_list("object_id", "source__slug"):
+            sources[incident_of[record_id]].add(source)
+    figures = TollFigure.objects.filter(incident_id__in=incident_ids).order_by()
+    for incident_id, source in figures.values_list("incident_id", "source__slug"):
+        sources[incident_id].add(source)
+    cited = set(
+        Citation.objects.filter(content_type=ContentType.objects.get_for_model(Incident), object_id__in=incident_ids)
+        .order_by()
+        .values_list("object_id", flat=True)
+    )
+    return roles, sources, cited
 
 
-def sources_of(incident):
-    citations = [*incident.citations.all()]
-    for involvement in incident.involvements.all():
-        citations += involvement.citations.all()
-    slugs = {citation.source.slug for citation in citations}
-    slugs |= {figure.source.slug for figure in incident.toll_figures.all()}
-    return "; ".join(sorted(slugs))
+class Gazetteer:
+    """Every place, read once, with the district, province and country columns of each."""
+
+    def __init__(self):
+        self.places = {place["id"]: place for place in Place.objects.order_by().values(*PLACE_FIELDS)}
+
+    def innermost(self, place, kinds):
+        while place is not None and place["kind"] not in kinds:
+            place = self.places.get(place["parent_id"])
+        return place["slug"] if place else ""
+
+    def columns(self, place):
+        if place is None:
+            return {"place": "", "place_name": "", "district": "", "province": "", "country": ""} | {
+                "latitude": None,
+                "longitude": None,
+                "coordinate_precision": "",
+            }
+        return {
+            "place": place["slug"],
+            "place_name": place["name"],
+            "district": self.innermost(place, {Place.Kind.DISTRICT}),
+            "province": self.innermost(place, {Place.Kind.PROVINCE, Place.Kind.REGION}),
+            "country": self.innermost(place, {Place.Kind.COUNTRY}),
+            "latitude": place["latitude"],
+            "longitude": place["longitude"],
+            "coordinate_precision": place["precision"],
+        }
 
 
-def csv_row(incident, request):
-    place = location(incident)
-    roles = {column: [] for column in ROLE_COLUMNS}
-    for involvement in incident.involvements.all():
-        roles[f"role_{involvement.role}"].append(involvement.actor.slug)
-    return {
-        "slug": incident.slug,
-        "title": incident.title,
-        "kind": incident.kind,
-        "date": incident.date,
-        "date_earliest": incident.date_earliest,
-        "date_latest": incident.date_latest,
-        "date_precision": incident.date_precision,
-        "place": place.slug if place else "",
-        "place_name": place.name if place else "",
-        "district": innermost(place, {Place.Kind.DISTRICT}),
-        "province": innermost(place, {Place.Kind.PROVINCE, Place.Kind.REGION}),
-        "country": innermost(place, {Place.Kind.COUNTRY}),
-        "latitude": place.latitude if place else None,
-        "longitude": place.longitude if place else None,
-        "coordinate_precision": place.precision if place else "",
-        "crossing": incident.crossing.slug if incident.crossing else "",
-        "killed_min": incident.killed_min,
-        "killed_max": incident.killed_max,
-        "injured_min": incident.injured_min,
-        "injured_max": incident.injured_max,
-        **{column: "; ".join(sorted(slugs)) for column, slugs in roles.items()},
-        "sources": sources_of(incident),
-        "cited": incident.is_cited,
-        "summary": incident.summary,
-        "updated": incident.updated.isoformat(),
-        "api_url": api_url(incident, request),
-    }
+def csv_lines(rows):
+    """The CSV text of `rows`, header first, in pieces of about 64 KB to stream."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({column: spreadsheet_safe(value) for column, value in row.items()})
+        if buffer.tell() > 65536:
+            yield buffer.getvalue().encode()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode()
 
 
 # Query parameters that shape the file rather than choose what is in it.
@@ -125,21 +182,18 @@ def html_text(properties):
     return {key: escape(value) if isinstance(value, str) else value for key, value in properties.items()}
 
 
-def feature_collection(incidents, request):
-    """Incidents whose place (or crossing's place) has coordinates, as GeoJSON points (text HTML-escaped)."""
-    features = []
-    for incident in incidents:
-        place = location(incident)
-        if place is None or place.latitude is None:
-            continue
-        features.append(
-            {
-                "type": "Feature",
-                "id": incident.slug,
-                "geometry": {"type": "Point", "coordinates": [float(place.longitude), float(place.latitude)]},
-                "properties": html_text(csv_row(incident, request)),
-            }
-        )
+def feature_collection(rows):
+    """The rows whose place (or crossing's place) has coordinates, as GeoJSON points."""
+    features = [
+        {
+            "type": "Feature",
+            "id": row["slug"],
+            "geometry": {"type": "Point", "coordinates": [float(row["longitude"]), float(row["latitude"])]},
+            "properties": html_text(row),
+        }
+        for row in rows
+        if row["latitude"] is not None
+    ]
     return {"type": "FeatureCollection", "features": features}
 
 

@@ -3,13 +3,13 @@ from rest_framework import serializers
 
 from actors.api.serializers import ActorSummarySerializer
 from conflict import fuzzydates
-from conflict.api.fields import CleanedModelSerializer, RelatedRecordField, cited_field
+from conflict.api.fields import ApiUrlField, CleanedModelSerializer, RelatedRecordField, cited_field
 from events.models import Crossing, Incident, Involvement, Place, TollFigure
 from sources.api.serializers import CitationSummarySerializer, SourceSummarySerializer
 
 
 class PlaceSummarySerializer(serializers.ModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:place-detail", lookup_field="slug")
+    api_url = ApiUrlField(view_name="api:place-detail", lookup_field="slug")
 
     class Meta:
         model = Place
@@ -17,7 +17,7 @@ class PlaceSummarySerializer(serializers.ModelSerializer):
 
 
 class CrossingSummarySerializer(serializers.ModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:crossing-detail", lookup_field="slug")
+    api_url = ApiUrlField(view_name="api:crossing-detail", lookup_field="slug")
 
     class Meta:
         model = Crossing
@@ -25,7 +25,7 @@ class CrossingSummarySerializer(serializers.ModelSerializer):
 
 
 class IncidentSummarySerializer(serializers.ModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:incident-detail", lookup_field="slug")
+    api_url = ApiUrlField(view_name="api:incident-detail", lookup_field="slug")
 
     class Meta:
         model = Incident
@@ -33,7 +33,7 @@ class IncidentSummarySerializer(serializers.ModelSerializer):
 
 
 class PlaceSerializer(CleanedModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:place-detail", lookup_field="slug")
+    api_url = ApiUrlField(view_name="api:place-detail", lookup_field="slug")
     parent = RelatedRecordField(PlaceSummarySerializer, queryset=Place.objects.all(), allow_null=True, required=False)
     citations = CitationSummarySerializer(many=True, read_only=True)
 
@@ -51,7 +51,7 @@ class StatusPeriodSerializer(serializers.Serializer):
 
 
 class CrossingSerializer(CleanedModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:crossing-detail", lookup_field="slug")
+    api_url = ApiUrlField(view_name="api:crossing-detail", lookup_field="slug")
     place = RelatedRecordField(PlaceSummarySerializer, queryset=Place.objects.all())
     pakistan_province = RelatedRecordField(
         PlaceSummarySerializer, queryset=Place.objects.all(), allow_null=True, required=False
@@ -116,7 +116,7 @@ class TollFigureSerializer(serializers.ModelSerializer):
 
 
 class IncidentSerializer(CleanedModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:incident-detail", lookup_field="slug")
+    api_url = ApiUrlField(view_name="api:incident-detail", lookup_field="slug")
     date_precision = serializers.ChoiceField(
         choices=fuzzydates.PRECISIONS, read_only=True, help_text="How finely the date is known."
     )

@@ -1,3 +1,5 @@
+from django.db.models import Prefetch
+from django.http import StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -15,9 +17,8 @@ from conflict.api.views import RecordViewSet
 from events.api import exports
 from events.api.serializers import CrossingSerializer, IncidentSerializer, PlaceSerializer
 from events.filtersets import CrossingFilterSet, IncidentFilterSet, PlaceFilterSet
-from events.models import Crossing, Incident, Place
-
-CITATIONS = ("citations__source", "citations__via")
+from events.models import Crossing, Incident, Involvement, Place, TollFigure
+from sources.models import prefetch_citations
 
 # Enough parents to name the district, province and country of the deepest place in the gazetteer.
 PLACE_LINEAGE = "place__parent__parent__parent__parent"
@@ -66,7 +67,7 @@ class TimelineSerializer(serializers.Serializer):
 
 
 class PlaceViewSet(RecordViewSet):
-    queryset = Place.objects.select_related("parent").prefetch_related(*CITATIONS)
+    queryset = Place.objects.select_related("parent").prefetch_related(prefetch_citations())
     serializer_class = PlaceSerializer
     filterset_class = PlaceFilterSet
     sync_ordering = ("id",)
@@ -77,7 +78,7 @@ class CrossingViewSet(RecordViewSet):
         Crossing.objects.with_status_changes()
         .select_related("place", "pakistan_province", "pakistan_district", "afghanistan_province")
         .select_related("afghanistan_district")
-        .prefetch_related(*CITATIONS)
+        .prefetch_related(prefetch_citations())
     )
     serializer_class = CrossingSerializer
     filterset_class = CrossingFilterSet
@@ -97,19 +98,15 @@ class CrossingViewSet(RecordViewSet):
 )
 class IncidentViewSet(RecordViewSet):
     queryset = Incident.objects.select_related(PLACE_LINEAGE, CROSSING_LINEAGE).prefetch_related(
-        *CITATIONS,
-        "toll_figures__source",
-        "toll_figures__citations__source",
-        "toll_figures__citations__via",
-        "involvements__actor",
-        "involvements__accused_by",
-        "involvements__citations__source",
-        "involvements__citations__via",
+        prefetch_citations(),
+        Prefetch("toll_figures", queryset=TollFigure.objects.select_related("source").defer("source__text")),
+        prefetch_citations("toll_figures__"),
+        Prefetch("involvements", queryset=Involvement.objects.select_related("actor", "accused_by")),
+        prefetch_citations("involvements__"),
     )
     serializer_class = IncidentSerializer
     filterset_class = IncidentFilterSet
     renderer_classes = [JSONRenderer, BrowsableAPIRenderer, CSVRenderer, GeoJSONRenderer, TimelineRenderer]
-    csv_columns = exports.CSV_COLUMNS
 
     def get_renderers(self):
         # Only a list exports; a single incident, a write or sync/ is JSON.
@@ -122,13 +119,15 @@ class IncidentViewSet(RecordViewSet):
         export_format = request.accepted_renderer.format
         if export_format not in EXPORT_FORMATS:
             return super().list(request, *args, **kwargs)
-        incidents = self.filter_queryset(self.get_queryset())
+        # The exports read only what they show, not the list's nested records.
+        incidents = self.filter_queryset(Incident.objects.select_related("crossing"))
         if export_format == "csv":
-            data = [exports.csv_row(incident, request) for incident in incidents]
+            rows = exports.csv_rows(incidents, request)
+            response = StreamingHttpResponse(exports.csv_lines(rows), content_type="text/csv; charset=utf-8")
         elif export_format == "geojson":
-            data = exports.feature_collection(incidents, request)
+            response = Response(exports.feature_collection(exports.csv_rows(incidents, request)))
         else:
-            data = exports.timeline(list(incidents), "Incidents")
+            response = Response(exports.timeline(list(incidents.prefetch_related("involvements")), "Incidents"))
         extension = "json" if export_format == "timeline" else export_format
-        attachment = f'attachment; filename="{exports.filename(request, extension)}"'
-        return Response(data, headers={"Content-Disposition": attachment})
+        response["Content-Disposition"] = f'attachment; filename="{exports.filename(request, extension)}"'
+        return response

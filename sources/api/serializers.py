@@ -3,16 +3,24 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from conflict.api.fields import CleanedModelSerializer, RelatedRecordField
-from sources.models import RECORD_TYPE_CHOICES, Citation, Source, cited_record_model
+from conflict.api.fields import ApiUrlField, CleanedModelSerializer, RelatedRecordField
+from sources.models import PREFETCHED_CITATIONS, RECORD_TYPE_CHOICES, Citation, Source, cited_record_model
 
 
 class SourceSummarySerializer(serializers.ModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:source-detail", lookup_field="slug")
+    api_url = ApiUrlField(view_name="api:source-detail", lookup_field="slug")
 
     class Meta:
         model = Source
         fields = ["slug", "title", "publisher", "published", "url", "api_url"]
+
+
+class CitationListSerializer(serializers.ListSerializer):
+    """A record's citations: those prefetched by sources.models.prefetch_citations(), else a query."""
+
+    def get_attribute(self, record):
+        prefetched = getattr(record, PREFETCHED_CITATIONS, None)
+        return prefetched if prefetched is not None else record.citations.all()
 
 
 class CitationSummarySerializer(serializers.ModelSerializer):
@@ -24,6 +32,7 @@ class CitationSummarySerializer(serializers.ModelSerializer):
     class Meta:
         model = Citation
         fields = ["id", "quote", "speaker", "source", "via"]
+        list_serializer_class = CitationListSerializer
 
 
 class SupportedRecordSerializer(serializers.Serializer):
@@ -71,7 +80,7 @@ class RecordTypeField(serializers.ChoiceField):
 
 
 class CitationSerializer(CleanedModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:citation-detail", lookup_field="pk")
+    api_url = ApiUrlField(view_name="api:citation-detail", lookup_field="pk")
     source = RelatedRecordField(SourceSummarySerializer, queryset=Source.objects.all())
     via = RelatedRecordField(SourceSummarySerializer, queryset=Source.objects.all(), allow_null=True, required=False)
     record_type = RecordTypeField()
@@ -102,7 +111,7 @@ class ReferenceSerializer(serializers.Serializer):
 
 
 class SourceSerializer(CleanedModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:source-detail", lookup_field="slug")
+    api_url = ApiUrlField(view_name="api:source-detail", lookup_field="slug")
     cites = ReferenceSerializer(source="references", many=True, read_only=True)
     cited_by = SourceSummarySerializer(many=True, read_only=True)
     supports = serializers.SerializerMethodField()

@@ -72,7 +72,7 @@ EXPECTATIONS = {
         == ["2021-12-talks", "2022-04-16-khost-air-strike", "2022-06-ttp-ceasefire", "2022-11-28-ttp-ceasefire-end"]
     ),
     f"{TTP_2022}&date_match=within&format=csv": lambda response: (
-        [row["slug"] for row in csv.DictReader(io.StringIO(response.content.decode()))]
+        [row["slug"] for row in csv.DictReader(io.StringIO(response.getvalue().decode()))]
         == ["2022-04-16-khost-air-strike", "2022-06-ttp-ceasefire", "2022-11-28-ttp-ceasefire-end"]
     ),
     f"{STRIKES}&ordering=date": lambda response: (

@@ -9,7 +9,7 @@ from events.api.exports import CSV_COLUMNS
 
 
 def csv_rows(response):
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    return list(csv.DictReader(io.StringIO(response.getvalue().decode())))
 
 
 def test_csv_has_one_flat_row_per_incident_with_the_documented_columns(world, api):
@@ -32,7 +32,7 @@ def test_csv_is_also_chosen_by_the_accept_header_and_keeps_the_filters(world, ap
 
 def test_an_empty_csv_still_has_its_header(world, api):
     response = api.get("/api/v1/incidents/", {"format": "csv", "kind": "jailbreak"})
-    assert response.content.decode().strip() == ",".join(CSV_COLUMNS)
+    assert response.getvalue().decode().strip() == ",".join(CSV_COLUMNS)
 
 
 def test_every_csv_column_is_documented_in_docs_api_md(settings):

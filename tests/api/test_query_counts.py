@@ -40,6 +40,9 @@ def hundreds(db):
         Alias.objects.create(actor=actor, name=f"A{number}")
         other = Actor.objects.create(slug=f"other-{number}", name=f"Other {number}", kind="person")
         tie = Relationship.objects.create(slug=f"tie-{number}", subject=other, kind="member_of", object=actor)
+        # Every actor on both sides of a tie, so that a page of one shows every kind of related row.
+        ally = Relationship.objects.create(slug=f"ally-{number}", subject=actor, kind="ally_of", object=other)
+        Citation.objects.create(source=source, quote="attacked a post", record=ally)
         incident = Incident.objects.create(
             slug=f"incident-{number}", title="I", kind="border_closure", date="2023-02", place=town, crossing=crossing
         )

@@ -57,6 +57,7 @@ def test_the_schema_describes_pages_and_sync_pages_as_sent(schema):
     components = schema["components"]["schemas"]
     assert set(components["PaginatedIncidentList"]["properties"]) == {
         "count",
+        "count_estimate",
         "page",
         "pages",
         "page_size",

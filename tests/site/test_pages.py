@@ -309,7 +309,7 @@ def test_it_links_exports_that_the_api_answers_for_the_same_filter(client):
     exports = client.get("/?actor=jamaat-ul-ahrar").context["exports"]
     csv = client.get(exports["csv"])
     assert csv.status_code == 200 and csv["Content-Type"].startswith("text/csv")
-    assert "Peshawar mosque bombing" in csv.content.decode() and "Army Public School" not in csv.content.decode()
+    assert "Peshawar mosque bombing" in csv.getvalue().decode() and "Army Public School" not in csv.getvalue().decode()
     geojson = client.get(exports["geojson"]).json()
     assert [feature["properties"]["slug"] for feature in geojson["features"]] == ["2023-01-30-peshawar-mosque-bombing"]
     assert client.get(exports["timeline"]).status_code == 200

@@ -20,7 +20,7 @@ def test_it_filters_the_timeline_by_actor_and_year_without_reloading(page, live_
     expect(titles(page)).to_have_count(8)
     page.evaluate("window.notReloaded = true")
 
-    page.select_option("#id_actor", "ttp")
+    page.fill("#id_actor", "ttp")
     page.fill("#id_date_from", "2023")
     page.fill("#id_date_to", "2023")
     page.click("#timeline-filters button[type=submit]")
@@ -35,7 +35,7 @@ def test_it_filters_the_timeline_by_actor_and_year_without_reloading(page, live_
 def test_it_shows_the_filtered_timeline_from_a_shared_address(page, live_server):
     page.goto(live_server.url + "/?actor=ttp&date_from=2022&date_to=2022")
     expect(titles(page)).to_have_text(["TTP attacks through the year"])
-    expect(page.locator("#id_actor option:checked")).to_have_text(["Tehreek-e-Taliban Pakistan"])
+    expect(page.locator("#id_actor")).to_have_value("ttp")
     expect(page.locator("#incident-chart")).to_have_count(0)
     expect(page.locator(".result-count")).to_contain_text("1 incident match")
 
