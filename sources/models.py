@@ -64,6 +64,8 @@ class CitedRecord:
     def is_cited(self):
         if "cited" in self.__dict__:  # annotated by CitedQuerySet.with_cited()
             return self.cited
+        if PREFETCHED_CITATIONS in self.__dict__:  # fetched by prefetch_citations()
+            return bool(getattr(self, PREFETCHED_CITATIONS))
         return bool(self.citations.all())
 
 
