@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -19,7 +20,11 @@ class FuzzyDateField(forms.CharField):
         text = super().to_python(value)
         if not text:
             return None
-        earliest, latest = fuzzydates.bounds(text)
+        try:
+            earliest, latest = fuzzydates.bounds(text)
+        except ValidationError as error:
+            # django-filter's API errors apply `message % params` again: a "%" typed in the date must survive.
+            raise ValidationError([message.replace("%", "%%") for message in error.messages]) from None
         return earliest if self.end == "earliest" else latest
 
 
