@@ -49,7 +49,11 @@ class FuzzyDateField(forms.CharField):
         text = super().to_python(value)
         if not text:
             return None
-        earliest, latest = fuzzydates.bounds(text)
+        try:
+            earliest, latest = fuzzydates.bounds(text)
+        except ValidationError as error:
+            # django-filter's API errors apply `message % params` again: a "%" typed in the date must survive.
+            raise ValidationError([message.replace("%", "%%") for message in error.messages]) from None
         return earliest if self.end == "earliest" else latest
 
 

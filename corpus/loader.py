@@ -49,7 +49,13 @@ class LeftAlone:
     database_value: object
 
     def __str__(self):
-        return f"{self.record} {self.field}: fixture {self.fixture_value!r}, database {self.database_value!r}"
+        fixture, database = shorten(self.fixture_value), shorten(self.database_value)
+        return f"{self.record} {self.field}: fixture {fixture}, database {database}"
+
+
+def shorten(value, width=120):
+    text = repr(value)
+    return text if len(text) <= width else f"{text[: width - 1]}…"
 
 
 @dataclass

@@ -132,3 +132,9 @@ def test_an_invalid_change_leaves_the_record_as_it_was(world, admin_api):
     response = admin_api.patch("/api/v1/incidents/2021-12-talks/", {"date": "not a date"}, format="json")
     assert response.status_code == 400
     assert Incident.objects.get(slug="2021-12-talks").date == "2021-12/2022-01"
+
+
+def test_a_percent_sign_in_a_date_filter_is_a_400_naming_it(api, world):
+    response = api.get("/api/v1/relationships/?date_from=KB%25x")
+    assert response.status_code == 400
+    assert "“KB%x” is not a valid EDTF date" in response.json()["date_from"][0]
