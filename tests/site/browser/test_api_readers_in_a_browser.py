@@ -14,6 +14,7 @@ READER_DRAWN = 60_000
 def test_the_schema_readers_draw_the_api_from_local_files_only(request, browser, live_server, path):
     guard = PageGuard()
     context, page = open_page(browser, guard, width=1280)
+    page.set_default_timeout(READER_DRAWN)  # the screenshot of the drawn page too
     page.goto(live_server.url + path, timeout=READER_DRAWN)
     expect(page.locator("h1").first).to_contain_text("Conflict event database API", timeout=READER_DRAWN)
     page.wait_for_load_state("networkidle", timeout=READER_DRAWN)
