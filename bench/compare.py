@@ -24,6 +24,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -367,7 +368,7 @@ def ask(ours, duration, p):
     results = []
     for name, our_path, their_path, statements in questions(p):
         for port, path in ((OURS, our_path), (THEIRS, their_path)):
-            urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=120).read()  # warm up
+            warm_up(f"http://127.0.0.1:{port}{path}")
         sampler = MemorySampler(ours)
         sampler.start()
         mine = wrk(OURS, our_path, duration)
@@ -384,6 +385,14 @@ def ask(ours, duration, p):
         print(json.dumps(result), flush=True)
         results.append(result)
     return results
+
+
+def warm_up(url):
+    """One request first, so that caches are as warm for both; a failure shows in wrk's errors."""
+    try:
+        urllib.request.urlopen(url, timeout=120).read()
+    except urllib.error.HTTPError as error:
+        print(f"warm-up: {url} answered {error.code}", flush=True)
 
 
 def stream_memory(ours, p):

@@ -129,7 +129,9 @@ class IncidentFilterSet(FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         chosen = [*data["actor"], *data["actor_id"]]
         actors = Actor.objects.filter(pk__in=[actor.pk for actor in chosen]) if chosen else None
-        return queryset.involving(actors, roles=data["role"], include_factions=bool(data["include_factions"]))
+        queryset = queryset.involving(actors, roles=data["role"], include_factions=bool(data["include_factions"]))
+        filtering = any(value not in (None, "", []) for name, value in data.items() if name != "ordering")
+        return queryset.sorted_after_filtering() if filtering else queryset
 
     def filter_located_in(self, queryset, name, places):
         return queryset.located_in(places)

@@ -206,6 +206,17 @@ class IncidentQuerySet(CitedQuerySet, fuzzydates.FuzzyDateQuerySet):
         """Date order, an open start ("../2014") sorted by its known end, as the timeline files it."""
         return self.order_by(Coalesce("date_earliest", "date_latest"), "date_latest", "slug")
 
+    def sorted_after_filtering(self):
+        """The same order, by expressions no index offers, so that the database finds the matches
+        first and sorts them, instead of walking the date index in order past every incident that
+        fails the filters (a million, for "since last year": docs/performance.md)."""
+        ordering = []
+        for field in self.query.order_by or self.model._meta.ordering:
+            name = field.lstrip("-")
+            expression = Coalesce(F(name), F(name))  # the same value, but not the indexed column
+            ordering.append(expression.desc() if field.startswith("-") else expression.asc())
+        return self.order_by(*ordering)
+
     def status_changes(self):
         """Border closures and reopenings, oldest first."""
         return self.filter(kind__in=[Incident.Kind.BORDER_CLOSURE, Incident.Kind.BORDER_REOPENING]).order_by(

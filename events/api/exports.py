@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from conflict import fuzzydates
 from conflict.api.renderers import spreadsheet_safe
 from events.models import Crossing, Incident, Involvement, Place, TollFigure
-from sources.models import Citation
+from sources.models import Citation, Source
 
 ROLE_COLUMNS = [f"role_{role}" for role in Involvement.Role.values]
 
@@ -92,29 +92,27 @@ def roles_and_sources(incident_ids):
     """Actor slugs by role column, and source slugs (of the incident's, its roles' and its tolls'
     citations and figures), for each incident; and the incidents with a citation of their own."""
     roles = {pk: {column: [] for column in ROLE_COLUMNS} for pk in incident_ids}
-    sources = {pk: set() for pk in incident_ids}
     incident_of_role = {}
     involvements = Involvement.objects.filter(incident_id__in=incident_ids).order_by()
     for pk, incident_id, role, actor in involvements.values_list("pk", "incident_id", "role", "actor__slug"):
         roles[incident_id][f"role_{role}"].append(actor)
         incident_of_role[pk] = incident_id
-    cited = [(Incident, incident_ids, dict(zip(incident_ids, incident_ids, strict=True)))]
-    cited.append((Involvement, list(incident_of_role), incident_of_role))
-    for model, record_ids, incident_of in cited:
-        citations = Citation.objects.filter(
-            content_type=ContentType.objects.get_for_model(model), object_id__in=record_ids
-        )
-        for record_id, source in citations.order_by().values_list("object_id", "source__slug"):
-            sources[incident_of[record_id]].add(source)
-    figures = TollFigure.objects.filter(incident_id__in=incident_ids).order_by()
-    for incident_id, source in figures.values_list("incident_id", "source__slug"):
-        sources[incident_id].add(source)
-    cited = set(
-        Citation.objects.filter(content_type=ContentType.objects.get_for_model(Incident), object_id__in=incident_ids)
-        .order_by()
-        .values_list("object_id", flat=True)
-    )
-    return roles, sources, cited
+    # Source ids first, their slugs in one query after: joining each row to the sources costs more.
+    cited, own = [], set()
+    for model, incident_of in ((Incident, {pk: pk for pk in incident_ids}), (Involvement, incident_of_role)):
+        citations = Citation.objects.filter(content_type=ContentType.objects.get_for_model(model))
+        for record_id, source_id in citations.filter(object_id__in=list(incident_of)).values_list(
+            "object_id", "source"
+        ):
+            cited.append((incident_of[record_id], source_id))
+            if model is Incident:
+                own.add(record_id)
+    cited += TollFigure.objects.filter(incident_id__in=incident_ids).values_list("incident_id", "source")
+    slugs = dict(Source.objects.filter(pk__in={source for _, source in cited}).values_list("pk", "slug"))
+    sources = {pk: set() for pk in incident_ids}
+    for incident_id, source_id in cited:
+        sources[incident_id].add(slugs[source_id])
+    return roles, sources, own
 
 
 class Gazetteer:

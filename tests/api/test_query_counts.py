@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from actors.models import Actor, Alias, Relationship
+from conflict.conditional import forget_last_change
 from events.models import Crossing, Incident, Involvement, Place, TollFigure
 from sources.models import Citation, Reference, Source
 
@@ -55,6 +56,7 @@ def hundreds(db):
 
 
 def queries_for(api, endpoint, page_size, **filters):
+    forget_last_change()  # read once a second at most: each request here reads it
     with CaptureQueriesContext(connection) as queries:
         response = api.get(f"/api/v1/{endpoint}/", {"page_size": page_size, **filters})
     assert response.status_code == 200
@@ -74,6 +76,7 @@ def test_a_page_of_citations_costs_one_query_per_record_type_however_long(hundre
 
 def test_the_queries_for_an_export_do_not_grow_with_the_records(hundreds, api):
     def count(export_format, **filters):
+        forget_last_change()
         with CaptureQueriesContext(connection) as queries:
             assert api.get("/api/v1/incidents/", {"format": export_format, **filters}).status_code == 200
         return len(queries)
