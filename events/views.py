@@ -7,10 +7,12 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 
 from conflict.htmx import wants_fragment
+from events.charts import incident_chart
+from events.facets import active_filters, incident_facets
 from events.filtersets import IncidentFilterSet
-from events.maps import places_with_incidents
+from events.maps import PRECISION_LEGEND, mapping_summary, places_with_incidents
 from events.models import Crossing, Incident, Involvement, TollFigure
-from events.timeline import group_by_year_and_month, monthly_chart
+from events.timeline import group_by_year_and_month
 from sources.models import Citation
 
 TIMELINE_PAGE_SIZE = 50
@@ -65,28 +67,36 @@ def filtered_incidents(request):
     """The incident FilterSet the API uses, bound to the page's query string."""
     return IncidentFilterSet(
         request.GET,
-        queryset=Incident.objects.select_related("place").prefetch_related("involvements__actor"),
+        queryset=Incident.objects.select_related("place", "crossing__place").prefetch_related("involvements__actor"),
         request=request,
     )
+
+
+def filter_context(request, filterset):
+    """What every page with the incident filters shows beside the form: chips and facets."""
+    filters = request.GET.copy()
+    filters.pop("page", None)
+    return {
+        "filterset": filterset,
+        "chips": active_filters(filterset, filters),
+        "facet_groups": incident_facets(filters),
+        "query": filters.urlencode(),
+    }
 
 
 def timeline(request):
     filterset = filtered_incidents(request)
     incidents = filterset.qs if filterset.is_valid() else Incident.objects.none()
     page = Paginator(incidents, TIMELINE_PAGE_SIZE).get_page(request.GET.get("page"))
-    filters = request.GET.copy()
-    filters.pop("page", None)
     response = render(
         request,
         "events/_timeline_results.html" if wants_fragment(request) else "events/timeline.html",
         {
-            "filterset": filterset,
+            **filter_context(request, filterset),
             "page": page,
             "years": group_by_year_and_month(page.object_list),
-            "chart": monthly_chart(incidents.monthly_counts_by_kind()),
-            "uncharted": incidents.count() - incidents.known_to_the_month().count(),
-            "exports": {name: export_url(filters, name) for name in ("csv", "geojson", "timeline")},
-            "query": filters.urlencode(),
+            "chart": incident_chart(list(incidents.chart_dates())),
+            "exports": {name: export_url(request.GET, name) for name in ("csv", "geojson", "timeline")},
         },
     )
     patch_vary_headers(response, ["HX-Request"])
@@ -96,15 +106,21 @@ def timeline(request):
 def export_url(filters, format_name):
     """The API's incident list in another format (csv, geojson, timeline), for the same filters."""
     query = filters.copy()
+    query.pop("page", None)
     query["format"] = format_name
     return f"{reverse('api:incident-list')}?{query.urlencode()}"
 
 
 def incident_map(request):
     filterset = filtered_incidents(request)
-    incidents = filterset.qs if filterset.is_valid() else Incident.objects.none()
+    incidents = list(filterset.qs) if filterset.is_valid() else []
     return render(
         request,
         "events/map.html",
-        {"filterset": filterset, "points": places_with_incidents(incidents), "incidents": incidents},
+        {
+            **filter_context(request, filterset),
+            "points": places_with_incidents(incidents),
+            "summary": mapping_summary(incidents),
+            "precisions": PRECISION_LEGEND,
+        },
     )
