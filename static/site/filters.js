@@ -7,6 +7,7 @@
     if (select.tomselect) {
       return;
     }
+    var name = select.labels.length ? select.labels[0].textContent.replace(/\s+/g, " ").trim() : select.name;
     new TomSelect(select, {
       plugins: ["remove_button"],
       maxOptions: 100,
@@ -14,6 +15,8 @@
       hidePlaceholder: true,
       closeAfterSelect: true,
     });
+    // Tom Select points the label at its own input; the hidden select keeps the name.
+    select.setAttribute("aria-label", name);
     select.dataset.typeAhead = "ready";
   }
 
