@@ -57,7 +57,7 @@
   }
 
   function drawMap(element, points) {
-    var map = L.map(element, { scrollWheelZoom: false }).setView([32.5, 68.5], 5);
+    var map = L.map(element, { scrollWheelZoom: false, maxZoom: 12 }).setView([32.5, 68.5], 5);
     if (element.dataset.tileUrl) {
       L.tileLayer(element.dataset.tileUrl, { attribution: element.dataset.tileAttribution, maxZoom: 18 }).addTo(map);
     }
