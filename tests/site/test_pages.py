@@ -210,8 +210,9 @@ def test_it_counts_beside_each_kind_role_province_and_year_what_choosing_it_give
     ]
     assert [(label, count) for _, label, count in facet["province"]] == [("Khyber Pakhtunkhwa", "2")]
     assert [(label, count) for _, label, count in facet["year"]] == [("2014", "1"), ("2022", "1"), ("2023", "1")]
-    for url, label, count in facet["year"] + facet["kind"]:
-        assert len(listed_titles(client.get("/" + url.replace("&amp;", "&")))) == int(count) or "kind" in url
+    # A year's link gives what its count says.
+    for url, _, count in facet["year"]:
+        assert len(listed_titles(client.get("/" + url.replace("&amp;", "&")))) == int(count)
 
 
 def test_it_lists_a_page_in_a_fixed_number_of_queries(client, site_records):

@@ -180,7 +180,8 @@ def test_it_fits_a_phone_screen_with_one_heading_and_labelled_fields(phone_page,
     expect(phone_page.locator("h1")).to_have_count(1)
     unlabelled = phone_page.evaluate(
         """[...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
-             .filter(field => field.labels.length === 0 && !field.getAttribute('aria-label')).map(field => field.name)"""
+             .filter(field => field.labels.length === 0 && !field.getAttribute('aria-label'))
+             .map(field => field.name)"""
     )
     assert unlabelled == []
 
