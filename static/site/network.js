@@ -26,15 +26,36 @@
 
   // Keep the focus at the centre of the view, zoomed so that the farthest node still shows.
   function centreOn(cy, focus, container) {
-    var reach = 1;
+    var across = 1;
+    var down = 1;
     var at = focus.position();
     cy.nodes().forEach(function (node) {
       var box = node.boundingBox({ includeLabels: true });
-      reach = Math.max(reach, Math.abs(box.x1 - at.x), Math.abs(box.x2 - at.x), Math.abs(box.y1 - at.y), Math.abs(box.y2 - at.y));
+      across = Math.max(across, Math.abs(box.x1 - at.x), Math.abs(box.x2 - at.x));
+      down = Math.max(down, Math.abs(box.y1 - at.y), Math.abs(box.y2 - at.y));
     });
-    var zoom = Math.min(container.clientWidth, container.clientHeight) / 2 / (reach + 12);
-    cy.zoom(Math.min(zoom, 1.6));
-    cy.center(focus);
+    var width = container.clientWidth;
+    var height = container.clientHeight;
+    var zoom = Math.min((width / 2 - 8) / across, (height / 2 - 8) / down, 1.6);
+    cy.viewport({ zoom: zoom, pan: { x: width / 2 - at.x * zoom, y: height / 2 - at.y * zoom } });
+  }
+
+  // Drag to pan; these buttons (from the keyboard too) enlarge the labels on a phone.
+  function addZoomControls(cy, container, showAll) {
+    var controls = container.parentNode.querySelector(".graph-zoom");
+    controls.hidden = false;
+    controls.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-zoom]");
+      if (!button) {
+        return;
+      }
+      if (button.dataset.zoom === "fit") {
+        showAll();
+        return;
+      }
+      var middle = { x: container.clientWidth / 2, y: container.clientHeight / 2 };
+      cy.zoom({ level: cy.zoom() * (button.dataset.zoom === "in" ? 1.4 : 1 / 1.4), renderedPosition: middle });
+    });
   }
 
   function drawNetwork() {
@@ -54,18 +75,22 @@
       return { data: edge, classes: [edge.strained ? "strained" : "", edge.undated ? "undated" : ""].join(" ") };
     }));
     var focus = network.nodes.filter(function (node) { return node.focus; })[0];
-    var cy = cytoscape({ container: container, elements: elements, style: style(), userZoomingEnabled: false,
-      boxSelectionEnabled: false, autoungrabify: true });
+    var cy = cytoscape({ container: container, elements: elements, style: style(), boxSelectionEnabled: false,
+      autoungrabify: true, userZoomingEnabled: false, minZoom: 0.2, maxZoom: 4 });
     cy.layout({
       name: "fcose", animate: false, randomize: true, quality: "proof", nodeDimensionsIncludeLabels: true,
-      packComponents: true, idealEdgeLength: 120, nodeRepulsion: 20000, nodeSeparation: 80, padding: 16,
+      packComponents: true, idealEdgeLength: 90, nodeRepulsion: 12000, nodeSeparation: 60, padding: 16,
       fixedNodeConstraint: focus ? [{ nodeId: focus.id, position: { x: 0, y: 0 } }] : undefined,
     }).run();
-    if (focus) {
-      centreOn(cy, cy.getElementById(focus.id), container);
-    } else {
-      cy.fit(undefined, 16);
+    function showAll() {
+      if (focus) {
+        centreOn(cy, cy.getElementById(focus.id), container);
+      } else {
+        cy.fit(undefined, 16);
+      }
     }
+    showAll();
+    addZoomControls(cy, container, showAll);
     cy.on("tap", "node", function (event) {
       if (!event.target.data("focus")) {
         window.location.href = event.target.data("url");

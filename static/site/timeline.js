@@ -101,17 +101,6 @@
     showBin(figure, series, figure.dataset.initialBin);
   }
 
-  // Leave empty filters out of the request, and so out of the address the page can be shared by.
-  function dropEmptyFilters(event) {
-    var parameters = event.detail.parameters;
-    Array.from(parameters.keys()).forEach(function (name) {
-      if (parameters.getAll(name).every(function (value) { return value === ""; })) {
-        parameters.delete(name);
-      }
-    });
-  }
-
   document.addEventListener("DOMContentLoaded", drawChart);
-  document.addEventListener("htmx:configRequest", dropEmptyFilters);
   document.addEventListener("htmx:afterSettle", drawChart);
 })();
