@@ -69,8 +69,12 @@
       registered = true;
     }
     var network = JSON.parse(data.textContent);
-    var elements = network.nodes.map(function (node) {
-      return { data: node, classes: node.focus ? "focus" : "" };
+    // Start from a circle rather than random places, so that a network is always drawn the same way.
+    var elements = network.nodes.map(function (node, index) {
+      var angle = 2 * Math.PI * index / network.nodes.length;
+      var radius = node.focus ? 0 : 40 * Math.sqrt(network.nodes.length);
+      return { data: node, classes: node.focus ? "focus" : "",
+        position: { x: radius * Math.cos(angle), y: radius * Math.sin(angle) } };
     }).concat(network.edges.map(function (edge) {
       return { data: edge, classes: [edge.strained ? "strained" : "", edge.undated ? "undated" : ""].join(" ") };
     }));
@@ -78,7 +82,7 @@
     var cy = cytoscape({ container: container, elements: elements, style: style(), boxSelectionEnabled: false,
       autoungrabify: true, userZoomingEnabled: false, minZoom: 0.2, maxZoom: 4 });
     cy.layout({
-      name: "fcose", animate: false, randomize: true, quality: "proof", nodeDimensionsIncludeLabels: true,
+      name: "fcose", animate: false, randomize: false, quality: "proof", nodeDimensionsIncludeLabels: true,
       packComponents: true, idealEdgeLength: 90, nodeRepulsion: 12000, nodeSeparation: 60, padding: 16,
       fixedNodeConstraint: focus ? [{ nodeId: focus.id, position: { x: 0, y: 0 } }] : undefined,
     }).run();

@@ -6,6 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from actors.models import Actor, Relationship
+
 pytestmark = pytest.mark.usefixtures("site_records")
 
 # Pairs of nodes whose boxes (labels included) overlap, and nodes drawn outside the graph's box.
@@ -40,6 +42,21 @@ def test_it_lays_the_profile_network_out_around_its_actor_with_labels_apart(brow
     legend = page.locator(".network-legend")
     expect(legend).to_contain_text("splinter of")
     expect(legend).to_contain_text("Armed group")
+
+
+def test_it_keeps_long_labels_apart_in_a_crowded_network(browser_page, live_server, site_records):
+    for number in range(14):
+        actor = Actor.objects.create(
+            slug=f"group-{number}", name=f"Islamic Movement of the Frontier, wing {number}", kind=Actor.Kind.FACTION
+        )
+        Relationship.objects.create(
+            slug=f"group-{number}-faction-of-ttp", subject=actor, kind="faction_of", object=site_records["ttp"]
+        )
+    page = browser_page(375)
+    page.goto(live_server.url + "/actors/ttp/")
+    page.wait_for_selector("#network-graph[data-drawn]")
+    assert page.evaluate("document.getElementById('network-graph').cy.nodes().length") == 19
+    assert page.evaluate(LAYOUT_PROBLEMS) == {"overlaps": [], "outside": []}
 
 
 def test_it_draws_the_whole_field_and_filters_it_by_kind_from_the_keyboard(browser_page, live_server):
