@@ -126,3 +126,28 @@ def test_it_zooms_the_network_from_the_keyboard_and_back_to_the_whole(browser_pa
     page.keyboard.press("Enter")
     assert page.evaluate("document.getElementById('network-graph').cy.zoom()") == pytest.approx(whole)
     assert page.evaluate(LAYOUT_PROBLEMS) == {"overlaps": [], "outside": []}
+
+
+def test_it_works_without_javascript(browser, page_guard, live_server):
+    context = browser.new_context(viewport={"width": 375, "height": 900}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    page.select_option("#id_actor", "ttp")  # a plain multiple select
+    page.click("#timeline-filters button[type=submit]")
+    expect(page).to_have_url(re.compile(r"actor=ttp"))
+    expect(page.locator("[data-bin-table=year] caption")).to_be_visible()  # the chart's text equivalent
+    expect(page.locator("[data-bin-table=month] caption")).to_be_visible()
+    expect(page.locator(".chart-bins")).to_be_hidden()
+    page.get_by_role("link", name="Remove filter Actor: Tehreek-e-Taliban Pakistan").click()
+    expect(page.locator(".incident-title")).to_have_count(8)
+
+    page.goto(live_server.url + "/network/")
+    page.check("#id_kind_2")  # states
+    page.select_option("#id_year", "2023")
+    page.click(".network-filters button[type=submit]")
+    expect(page.locator(".network-caption")).to_have_text("Ties that may have held in 2023: 0.")
+    expect(page.locator(".graph-zoom")).to_be_hidden()  # buttons that need a script are not offered
+
+    page.goto(live_server.url + "/map/?kind=border_closure")
+    expect(page.locator(".map-places li")).to_have_text(["Torkham (town or city): Torkham closed (20 February 2023)"])
+    context.close()
