@@ -5,11 +5,8 @@ Each facet is counted over the incidents that every other filter gives, so that 
 what choosing one more value would add; each is one grouped query.
 """
 
-from django.db.models import Case, Count, F, When
-from django.db.models.functions import Coalesce, ExtractYear
-
 from actors.models import Actor
-from events.filtersets import PROVINCE_KINDS, IncidentFilterSet
+from events.filtersets import IncidentFilterSet
 from events.models import Incident, Involvement
 
 # The pages' short names for the filters (the FilterSet's labels document the API).
@@ -104,24 +101,14 @@ def adding(query, name, value):
 
 def kind_facet(query):
     incidents, _ = others(query, "kind")
-    counts = incidents.order_by().values_list("kind").annotate(count=Count("pk")).order_by("-count", "kind")
     labels = dict(Incident.Kind.choices)
-    return [(kind, labels[kind], count, adding(query, "kind", kind)) for kind, count in counts]
+    return [(kind, labels[kind], count, adding(query, "kind", kind)) for kind, count in incidents.counts_by_kind()]
 
 
 def role_facet(query):
     incidents, filterset = others(query, "role")
-    involvements = Involvement.objects.filter(incident__in=incidents.values("pk"))
-    chosen = chosen_actors(filterset)
-    if chosen is not None:
-        involvements = involvements.filter(actor__in=chosen)
-    counts = (
-        involvements.order_by()
-        .values_list("role")
-        .annotate(count=Count("incident", distinct=True))
-        .order_by("-count", "role")
-    )
     labels = dict(Involvement.Role.choices)
+    counts = incidents.counts_by_role(chosen_actors(filterset))
     return [(role, labels[role], count, adding(query, "role", role)) for role, count in counts]
 
 
@@ -135,42 +122,18 @@ def chosen_actors(filterset):
     return actors.with_factions_and_members() if data.get("include_factions") else actors
 
 
-def province_of(path, attribute):
-    """An attribute of the province or region at or above a place (at most three levels up)."""
-    levels = [path, f"{path}__parent", f"{path}__parent__parent"]
-    return Case(*[When(**{f"{level}__kind__in": PROVINCE_KINDS}, then=F(f"{level}__{attribute}")) for level in levels])
-
-
 def province_facet(query):
-    """Incidents by the province of their place, or else of their crossing's place."""
     incidents, _ = others(query, "province")
-    counts = (
-        incidents.order_by()
-        .annotate(
-            province_slug=Coalesce(province_of("place", "slug"), province_of("crossing__place", "slug")),
-            province_name=Coalesce(province_of("place", "name"), province_of("crossing__place", "name")),
-        )
-        .filter(province_slug__isnull=False)
-        .values_list("province_slug", "province_name")
-        .annotate(count=Count("pk"))
-        .order_by("-count", "province_name")
-    )
-    return [(slug, name, count, adding(query, "province", slug)) for slug, name, count in counts]
+    return [
+        (slug, name, count, adding(query, "province", slug)) for slug, name, count in incidents.counts_by_province()
+    ]
 
 
 def year_facet(query):
-    """Years in which incidents certainly fall (their possible days all in that year); choosing
-    one filters to incidents certainly in it, so the count is what the link gives."""
+    """Years in which incidents certainly fall; choosing one filters to incidents certainly in it,
+    so that the count is what the link gives."""
     incidents, _ = others(query, *YEAR_PARAMETERS)
-    counts = (
-        incidents.order_by()
-        .annotate(first=ExtractYear("date_earliest"), last=ExtractYear("date_latest"))
-        .filter(first=F("last"))
-        .values_list("first")
-        .annotate(count=Count("pk"))
-        .order_by("first")
-    )
-    return [(year, str(year), count, years_url(query, year)) for year, count in counts]
+    return [(year, str(year), count, years_url(query, year)) for year, count in incidents.counts_by_certain_year()]
 
 
 def years_url(query, year):

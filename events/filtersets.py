@@ -7,7 +7,7 @@ from conflict.filters import CountFilter, FuzzyDateFilter, IdsFilter, OrderingFi
 from events.models import Crossing, DateMatch, Incident, Involvement, Place
 from sources.models import Source
 
-PROVINCE_KINDS = [Place.Kind.PROVINCE, Place.Kind.REGION]
+PROVINCE_KINDS = Place.PROVINCE_KINDS
 
 
 class PlaceFilterSet(django_filters.FilterSet):

@@ -6,7 +6,8 @@ import datetime
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Max, Min, Q
+from django.db.models import Case, Count, F, Max, Min, Q, When
+from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -41,6 +42,9 @@ class Place(models.Model):
         DISTRICT = "district", "District centroid"
         PROVINCE = "province", "Province centroid"
         COUNTRY = "country", "Country centroid"
+
+    # The units a province filter or facet names.
+    PROVINCE_KINDS = [Kind.PROVINCE, Kind.REGION]
 
     slug = models.SlugField(max_length=120, unique=True)
     name = models.CharField(max_length=200)
@@ -247,6 +251,56 @@ class IncidentQuerySet(models.QuerySet):
                 | Q(pk__in=quoted.values("pk"))
             )
         return queryset
+
+    # Facets: how many of these incidents each value gives, one grouped query each, most first.
+    def counts_by_kind(self):
+        """(kind, count) rows."""
+        return self.order_by().values_list("kind").annotate(count=Count("pk")).order_by("-count", "kind")
+
+    def counts_by_role(self, actors=None):
+        """(role, count of incidents) rows, for the roles of these actors (None: anyone's)."""
+        involvements = Involvement.objects.filter(incident__in=self.values("pk"))
+        if actors is not None:
+            involvements = involvements.filter(actor__in=actors)
+        return (
+            involvements.order_by()
+            .values_list("role")
+            .annotate(count=Count("incident", distinct=True))
+            .order_by("-count", "role")
+        )
+
+    def counts_by_province(self):
+        """(slug, name, count) rows by the province or region of the place, or else of the crossing's place."""
+        return (
+            self.order_by()
+            .annotate(
+                province_slug=Coalesce(province_of("place", "slug"), province_of("crossing__place", "slug")),
+                province_name=Coalesce(province_of("place", "name"), province_of("crossing__place", "name")),
+            )
+            .filter(province_slug__isnull=False)
+            .values_list("province_slug", "province_name")
+            .annotate(count=Count("pk"))
+            .order_by("-count", "province_name")
+        )
+
+    def counts_by_certain_year(self):
+        """(year, count) rows, oldest first, for the incidents whose possible days all fall in one year."""
+        return (
+            self.order_by()
+            .annotate(first=ExtractYear("date_earliest"), last=ExtractYear("date_latest"))
+            .filter(first=F("last"))
+            .values_list("first")
+            .annotate(count=Count("pk"))
+            .order_by("first")
+        )
+
+
+def province_of(path, attribute):
+    """An attribute of the province or region at or above a place (at most three levels up)."""
+    levels = [path, f"{path}__parent", f"{path}__parent__parent"]
+    return Case(
+        *[When(**{f"{level}__kind__in": Place.PROVINCE_KINDS}, then=F(f"{level}__{attribute}")) for level in levels]
+    )
 
 
 class Incident(models.Model):

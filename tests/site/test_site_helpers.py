@@ -8,9 +8,9 @@ import pytest
 
 from conflict.fuzzydates import bounds
 from conflict.settings import map_tile_hosts
+from events.charts import incident_chart
 from events.models import Incident
 from events.templatetags.records import figure_range
-from events.charts import incident_chart
 from events.timeline import group_by_year_and_month
 from sources.models import Citation, Source
 
