@@ -7,6 +7,7 @@ what choosing one more value would add; each is one grouped query.
 
 from actors.models import Actor
 from events.filtersets import IncidentFilterSet
+from events.kinds import KIND_STYLES
 from events.models import Incident, Involvement
 
 # The pages' short names for the filters (the FilterSet's labels document the API).
@@ -73,7 +74,8 @@ def without(query, name, value):
 
 
 def incident_facets(query):
-    """[(name, heading, [(value, label, count, url), ...]), ...] for kind, role, province and year."""
+    """[(name, heading, [(value, label, count, url, style), ...]), ...] for kind, role, province and
+    year; a kind's style is its look in the chart."""
     return [
         ("kind", "Kind", kind_facet(query)),
         ("role", "Role (of anyone, or of the actor chosen)", role_facet(query)),
@@ -102,14 +104,17 @@ def adding(query, name, value):
 def kind_facet(query):
     incidents, _ = others(query, "kind")
     labels = dict(Incident.Kind.choices)
-    return [(kind, labels[kind], count, adding(query, "kind", kind)) for kind, count in incidents.counts_by_kind()]
+    return [
+        (kind, labels[kind], count, adding(query, "kind", kind), KIND_STYLES[kind])
+        for kind, count in incidents.counts_by_kind()
+    ]
 
 
 def role_facet(query):
     incidents, filterset = others(query, "role")
     labels = dict(Involvement.Role.choices)
     counts = incidents.counts_by_role(chosen_actors(filterset))
-    return [(role, labels[role], count, adding(query, "role", role)) for role, count in counts]
+    return [(role, labels[role], count, adding(query, "role", role), None) for role, count in counts]
 
 
 def chosen_actors(filterset):
@@ -125,7 +130,8 @@ def chosen_actors(filterset):
 def province_facet(query):
     incidents, _ = others(query, "province")
     return [
-        (slug, name, count, adding(query, "province", slug)) for slug, name, count in incidents.counts_by_province()
+        (slug, name, count, adding(query, "province", slug), None)
+        for slug, name, count in incidents.counts_by_province()
     ]
 
 
@@ -133,7 +139,9 @@ def year_facet(query):
     """Years in which incidents certainly fall; choosing one filters to incidents certainly in it,
     so that the count is what the link gives."""
     incidents, _ = others(query, *YEAR_PARAMETERS)
-    return [(year, str(year), count, years_url(query, year)) for year, count in incidents.counts_by_certain_year()]
+    return [
+        (year, str(year), count, years_url(query, year), None) for year, count in incidents.counts_by_certain_year()
+    ]
 
 
 def years_url(query, year):

@@ -10,6 +10,7 @@ from conflict.htmx import wants_fragment
 from events.charts import incident_chart
 from events.facets import active_filters, incident_facets
 from events.filtersets import IncidentFilterSet
+from events.kinds import INKS
 from events.maps import PRECISION_LEGEND, mapping_summary, places_with_incidents
 from events.models import Crossing, Incident, Involvement, TollFigure
 from events.timeline import group_by_year_and_month
@@ -81,6 +82,7 @@ def filter_context(request, filterset):
         "chips": active_filters(filterset, filters),
         "facet_groups": incident_facets(filters),
         "query": filters.urlencode(),
+        "kind_inks": INKS,
     }
 
 

@@ -192,7 +192,9 @@ def test_it_shows_the_active_filters_as_chips_that_remove_themselves(client):
 def test_it_counts_beside_each_kind_role_province_and_year_what_choosing_it_gives(client):
     page = client.get("/?actor=ttp&kind=armed_attack").content.decode()
     facet = {
-        name: re.findall(r'<li><a href="([^"]+)">([^<]+)</a> <span class="count">(\d+)</span></li>', section)
+        name: re.findall(
+            r'<li>(?:<svg .*?</svg> )?<a href="([^"]+)">([^<]+)</a> <span class="count">(\d+)</span></li>', section
+        )
         for name, section in re.findall(
             r'<h3 id="facet-(\w+)">.*?</h3>\s*<ul class="facet-list">(.*?)</ul>', page, re.S
         )
