@@ -1,12 +1,12 @@
 """What the incident filters give: the active filters as removable chips, and facets, that is how
 many incidents each kind, role, province and year would give (as Datasette shows them).
 
-Each facet is counted over the incidents that every other filter gives, so that its counts say
-what choosing one more value would add; each is one grouped query.
+Each facet is counted over the incidents that every other filter gives (from the values the page's
+FilterSet has already cleaned), so that its counts say what choosing one more value would add;
+each is one grouped query.
 """
 
 from actors.models import Actor
-from events.filtersets import IncidentFilterSet
 from events.kinds import KIND_STYLES
 from events.models import Incident, Involvement
 
@@ -73,24 +73,22 @@ def without(query, name, value):
     return rest
 
 
-def incident_facets(query):
+def incident_facets(filterset, query):
     """[(name, heading, [(value, label, count, url, style), ...]), ...] for kind, role, province and
-    year; a kind's style is its look in the chart."""
+    year; a kind's style is its look in the chart. None where the filters are invalid."""
+    if not filterset.is_valid():
+        return []
     return [
-        ("kind", "Kind", kind_facet(query)),
-        ("role", "Role (of anyone, or of the actor chosen)", role_facet(query)),
-        ("province", "Province or region", province_facet(query)),
-        ("year", "Year (incidents certainly in it)", year_facet(query)),
+        ("kind", "Kind", kind_facet(filterset, query)),
+        ("role", "Role (of anyone, or of the actor chosen)", role_facet(filterset, query)),
+        ("province", "Province or region", province_facet(filterset, query)),
+        ("year", "Year (incidents certainly in it)", year_facet(filterset, query)),
     ]
 
 
-def others(query, *names):
-    """The incidents that every filter but these gives (none where the filters are invalid)."""
-    rest = query.copy()
-    for name in (*names, "page"):
-        rest.pop(name, None)
-    filterset = IncidentFilterSet(rest, queryset=Incident.objects.all())
-    return (filterset.qs if filterset.is_valid() else Incident.objects.none()), filterset
+def others(filterset, *names):
+    """The incidents that every filter but these gives."""
+    return filterset.filter_queryset_without(Incident.objects.all(), *names)
 
 
 def adding(query, name, value):
@@ -101,46 +99,43 @@ def adding(query, name, value):
     return "?" + more.urlencode()
 
 
-def kind_facet(query):
-    incidents, _ = others(query, "kind")
+def kind_facet(filterset, query):
     labels = dict(Incident.Kind.choices)
     return [
         (kind, labels[kind], count, adding(query, "kind", kind), KIND_STYLES[kind])
-        for kind, count in incidents.counts_by_kind()
+        for kind, count in others(filterset, "kind").counts_by_kind()
     ]
 
 
-def role_facet(query):
-    incidents, filterset = others(query, "role")
+def role_facet(filterset, query):
     labels = dict(Involvement.Role.choices)
-    counts = incidents.counts_by_role(chosen_actors(filterset))
+    counts = others(filterset, "role").counts_by_role(chosen_actors(filterset))
     return [(role, labels[role], count, adding(query, "role", role), None) for role, count in counts]
 
 
 def chosen_actors(filterset):
     """The actors the filters name (with their factions if asked), or None for anyone."""
-    data = filterset.form.cleaned_data if filterset.is_valid() else {}
-    chosen = [*data.get("actor", []), *data.get("actor_id", [])]
+    data = filterset.form.cleaned_data
+    chosen = [*data["actor"], *data["actor_id"]]
     if not chosen:
         return None
     actors = Actor.objects.filter(pk__in=[actor.pk for actor in chosen])
-    return actors.with_factions_and_members() if data.get("include_factions") else actors
+    return actors.with_factions_and_members() if data["include_factions"] else actors
 
 
-def province_facet(query):
-    incidents, _ = others(query, "province")
+def province_facet(filterset, query):
     return [
         (slug, name, count, adding(query, "province", slug), None)
-        for slug, name, count in incidents.counts_by_province()
+        for slug, name, count in others(filterset, "province").counts_by_province()
     ]
 
 
-def year_facet(query):
+def year_facet(filterset, query):
     """Years in which incidents certainly fall; choosing one filters to incidents certainly in it,
     so that the count is what the link gives."""
-    incidents, _ = others(query, *YEAR_PARAMETERS)
     return [
-        (year, str(year), count, years_url(query, year), None) for year, count in incidents.counts_by_certain_year()
+        (year, str(year), count, years_url(query, year), None)
+        for year, count in others(filterset, *YEAR_PARAMETERS).counts_by_certain_year()
     ]
 
 

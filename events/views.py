@@ -80,7 +80,7 @@ def filter_context(request, filterset):
     return {
         "filterset": filterset,
         "chips": active_filters(filterset, filters),
-        "facet_groups": incident_facets(filters),
+        "facet_groups": incident_facets(filterset, filters),
         "query": filters.urlencode(),
         "kind_inks": INKS,
     }
