@@ -68,7 +68,7 @@ format: install-dev
 
 # Front-end libraries: exact versions in package.json/package-lock.json, installed by npm in a
 # throw-away folder; only the files the pages load are copied into static/vendor/ (committed, so
-# `make run` needs no npm).
+# `make run` needs no npm). axe-core is for the browser tests only (tests/site/browser/accessibility.py).
 VENDOR := static/vendor
 VENDOR_FILES := \
 	htmx.org/dist/htmx.min.js htmx.org/LICENSE \
@@ -76,7 +76,14 @@ VENDOR_FILES := \
 	cytoscape/dist/cytoscape.min.js cytoscape/LICENSE \
 	chart.js/dist/chart.umd.min.js chart.js/dist/chart.umd.min.js.map chart.js/LICENSE.md \
 	topojson-client/dist/topojson-client.min.js topojson-client/LICENSE \
-	world-atlas/countries-50m.json world-atlas/LICENSE
+	world-atlas/countries-50m.json world-atlas/LICENSE \
+	layout-base/layout-base.js layout-base/LICENSE cose-base/cose-base.js cose-base/LICENSE \
+	cytoscape-fcose/cytoscape-fcose.js cytoscape-fcose/LICENSE \
+	leaflet.markercluster/dist/leaflet.markercluster.js leaflet.markercluster/dist/leaflet.markercluster.js.map \
+	leaflet.markercluster/dist/MarkerCluster.css leaflet.markercluster/MIT-LICENCE.txt \
+	tom-select/dist/js/tom-select.complete.min.js tom-select/dist/js/tom-select.complete.min.js.map \
+	tom-select/dist/css/tom-select.default.min.css tom-select/LICENSE \
+	axe-core/axe.min.js axe-core/LICENSE
 
 .PHONY: vendor
 vendor:

@@ -1,5 +1,7 @@
 """Actors (groups, institutions, states, persons), their names, and their ties over time."""
 
+import datetime
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -191,6 +193,17 @@ class RelationshipQuerySet(CitedQuerySet, fuzzydates.FuzzyDateQuerySet):
 
     def involving_any(self, actors):
         return self.filter(Q(subject__in=actors) | Q(object__in=actors))
+
+    def undated(self):
+        """Ties with no date at all: they may have held at any time, or never in a given year."""
+        return self.filter(valid_from__isnull=True, valid_until__isnull=True)
+
+    def dated(self):
+        return self.exclude(valid_from__isnull=True, valid_until__isnull=True)
+
+    def in_year(self, year):
+        """Dated ties that may have held at some point in the year."""
+        return self.dated().may_overlap(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
 
 
 class Relationship(CitedRecord, fuzzydates.FuzzyDated):

@@ -1,7 +1,5 @@
 """The site's actor profile: who an actor is, its ties over time, its incidents and its sources."""
 
-import datetime
-
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -9,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 
 from actors.filtersets import ActorFilterSet
 from actors.models import Actor, Relationship
+from actors.network import legend, network_graph
 from events.models import Involvement
 from sources.models import Citation
 
@@ -39,9 +38,6 @@ def actor_detail(request, slug):
     relationships = Relationship.objects.involving(actor).select_related("subject", "object").with_cited()
     year_form = NetworkYearForm(request.GET)
     year = year_form.cleaned_data["year"] if year_form.is_valid() else None
-    in_force = list(
-        relationships.may_overlap(datetime.date(year, 1, 1), datetime.date(year, 12, 31)) if year else relationships
-    )
     first_incident, last_incident = actor.first_and_last_incidents()
     return render(
         request,
@@ -53,10 +49,7 @@ def actor_detail(request, slug):
             "leaders_and_members": Relationship.objects.leaders_and_members_of(actor).select_related("subject"),
             "relationships": relationships.order_by("kind", "valid_from", "slug"),
             "year_form": year_form,
-            "year": year,
-            "years": relationships.years(),
-            "network": network_graph(actor, in_force),
-            "in_force": in_force,
+            **network_context(relationships, year, focus=actor),
             "incidents": actor.incidents.distinct()
             .select_related("place")
             .prefetch_related(
@@ -68,30 +61,40 @@ def actor_detail(request, slug):
     )
 
 
-def network_graph(actor, relationships):
-    """Cytoscape elements: the actor, the actors tied to it, and one edge per tie."""
-    nodes = {actor.pk: actor}
-    for relationship in relationships:
-        nodes[relationship.subject_id], nodes[relationship.object_id] = relationship.subject, relationship.object
+class FieldNetworkForm(NetworkYearForm):
+    kind = forms.MultipleChoiceField(
+        choices=Actor.Kind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Kinds of actor",
+        help_text="None ticked: every kind.",
+    )
+
+
+def field_network(request):
+    """Every actor of the kinds chosen and the ties among them, all years or one."""
+    form = FieldNetworkForm(request.GET)
+    data = form.cleaned_data if form.is_valid() else {"kind": [], "year": None}
+    actors = Actor.objects.filter(kind__in=data["kind"]) if data["kind"] else Actor.objects.all()
+    relationships = Relationship.objects.filter(subject__in=actors, object__in=actors).select_related(
+        "subject", "object"
+    )
+    return render(
+        request,
+        "actors/network.html",
+        {"form": form, "actors": list(actors), **network_context(relationships, data["year"], actors=actors)},
+    )
+
+
+def network_context(relationships, year, actors=(), focus=None):
+    """The network drawn (the ties of one year, or all), its legend, and its ties as text."""
+    shown = list((relationships.in_year(year) if year else relationships).order_by("kind", "valid_from", "slug"))
+    network = network_graph(shown, actors=actors, focus=focus)
     return {
-        "nodes": [
-            {
-                "id": node.slug,
-                "label": node.name,
-                "kind": node.kind,
-                "url": node.get_absolute_url(),
-                "focus": node == actor,
-            }
-            for node in nodes.values()
-        ],
-        "edges": [
-            {
-                "id": relationship.slug,
-                "source": relationship.subject.slug,
-                "target": relationship.object.slug,
-                "label": relationship.get_kind_display(),
-                "strained": relationship.status == Relationship.Status.STRAINED,
-            }
-            for relationship in relationships
-        ],
+        "year": year,
+        "years": relationships.years(),
+        "network": network,
+        "legend": legend(network),
+        "in_force": shown,
+        "undated": list(relationships.undated().order_by("kind", "slug")) if year else [],
     }

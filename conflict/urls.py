@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from actors.views import field_network
 from conflict.health import healthz
 
 urlpatterns = [
@@ -10,6 +11,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("conflict.api.urls")),
     path("actors/", include("actors.urls")),
+    path("network/", field_network, name="network"),
     path("sources/", include("sources.urls")),
     path("", include("events.urls")),
 ]

@@ -17,7 +17,7 @@ from conflict.filters import (
 from events.models import Crossing, Incident, Involvement, Place
 from sources.models import Source
 
-PROVINCE_KINDS = [Place.Kind.PROVINCE, Place.Kind.REGION]
+PROVINCE_KINDS = Place.PROVINCE_KINDS
 
 
 class PlaceFilterSet(FilterSet):
@@ -62,9 +62,8 @@ class IncidentFilterSet(FilterSet):
     kind = django_filters.MultipleChoiceFilter(
         choices=Incident.Kind.choices, distinct=False, label="Kind (repeat for several)"
     )
-    actor = SlugsFilter(
-        queryset=Actor.objects.all(), widget=SlugsInput, label="Actor (slug), in any role unless role is given"
-    )
+    # A select the type-ahead picker enhances (a plain select without JavaScript).
+    actor = SlugsFilter(queryset=Actor.objects.all(), label="Actor (slug), in any role unless role is given")
     actor_id = IdsFilter(queryset=Actor.objects.all(), label="Actor (id)")
     role = django_filters.MultipleChoiceFilter(
         choices=Involvement.Role.choices, label="Role of the actor (or of anyone, without actor)"
@@ -141,3 +140,15 @@ class IncidentFilterSet(FilterSet):
 
     def filter_search(self, queryset, name, text):
         return queryset.search(text)
+
+    def filter_queryset_without(self, queryset, *names):
+        """The queryset filtered by every filter but these, from the values already cleaned: a
+        facet's counts say what choosing another value of its own filter would give."""
+        data = self.form.cleaned_data
+        self.form.cleaned_data = {
+            name: ([] if isinstance(value, list) else None) if name in names else value for name, value in data.items()
+        }
+        try:
+            return self.filter_queryset(queryset)
+        finally:
+            self.form.cleaned_data = data

@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Case, Count, F, Max, Min, Q, When
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce, ExtractYear
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -63,6 +63,9 @@ class Place(models.Model):
         DISTRICT = "district", "District centroid"
         PROVINCE = "province", "Province centroid"
         COUNTRY = "country", "Country centroid"
+
+    # The units a province filter or facet names.
+    PROVINCE_KINDS = [Kind.PROVINCE, Kind.REGION]
 
     slug = models.SlugField(max_length=120, unique=True)
     name = models.CharField(max_length=200)
@@ -186,21 +189,11 @@ class Crossing(CitedRecord, models.Model):
 
 
 class IncidentQuerySet(CitedQuerySet, fuzzydates.FuzzyDateQuerySet):
-    def calendar_counts(self):
-        """(month, kind, count) rows for every incident, in one pass: month is the first of the month
-        for incidents known to the month (earliest and latest day in one month), None for the rest."""
-        rows = (
-            self.annotate(first_month=TruncMonth("date_earliest"), last_month=TruncMonth("date_latest"))
-            .annotate(to_the_month=Case(When(first_month=F("last_month"), then=True), default=False))
-            .order_by()
-            .values_list("first_month", "to_the_month", "kind")
-            .annotate(count=Count("pk"))
+    def chart_dates(self):
+        """(earliest, latest, kind, count) rows for the chart: one grouped query, no ordering."""
+        return (
+            self.order_by().values_list("date_earliest", "date_latest", "kind").annotate(count=Count("pk")).order_by()
         )
-        counts = {}
-        for month, to_the_month, kind, count in rows:
-            key = (month if to_the_month else None, kind)
-            counts[key] = counts.get(key, 0) + count
-        return [(month, kind, count) for (month, kind), count in counts.items()]
 
     def in_timeline_order(self):
         """Date order, an open start ("../2014") sorted by its known end, as the timeline files it."""
@@ -260,6 +253,56 @@ class IncidentQuerySet(CitedQuerySet, fuzzydates.FuzzyDateQuerySet):
         for tokens in search.terms(text):
             queryset = queryset.filter(pk__in=search.incidents_matching(tokens))
         return queryset
+
+    # Facets: how many of these incidents each value gives, one grouped query each, most first.
+    def counts_by_kind(self):
+        """(kind, count) rows."""
+        return self.order_by().values_list("kind").annotate(count=Count("pk")).order_by("-count", "kind")
+
+    def counts_by_role(self, actors=None):
+        """(role, count of incidents) rows, for the roles of these actors (None: anyone's)."""
+        involvements = Involvement.objects.filter(incident__in=self.values("pk"))
+        if actors is not None:
+            involvements = involvements.filter(actor__in=actors)
+        return (
+            involvements.order_by()
+            .values_list("role")
+            .annotate(count=Count("incident", distinct=True))
+            .order_by("-count", "role")
+        )
+
+    def counts_by_province(self):
+        """(slug, name, count) rows by the province or region of the place, or else of the crossing's place."""
+        return (
+            self.order_by()
+            .annotate(
+                province_slug=Coalesce(province_of("place", "slug"), province_of("crossing__place", "slug")),
+                province_name=Coalesce(province_of("place", "name"), province_of("crossing__place", "name")),
+            )
+            .filter(province_slug__isnull=False)
+            .values_list("province_slug", "province_name")
+            .annotate(count=Count("pk"))
+            .order_by("-count", "province_name")
+        )
+
+    def counts_by_certain_year(self):
+        """(year, count) rows, oldest first, for the incidents whose possible days all fall in one year."""
+        return (
+            self.order_by()
+            .annotate(first=ExtractYear("date_earliest"), last=ExtractYear("date_latest"))
+            .filter(first=F("last"))
+            .values_list("first")
+            .annotate(count=Count("pk"))
+            .order_by("first")
+        )
+
+
+def province_of(path, attribute):
+    """An attribute of the province or region at or above a place (at most three levels up)."""
+    levels = [path, f"{path}__parent", f"{path}__parent__parent"]
+    return Case(
+        *[When(**{f"{level}__kind__in": Place.PROVINCE_KINDS}, then=F(f"{level}__{attribute}")) for level in levels]
+    )
 
 
 class Incident(CitedRecord, fuzzydates.FuzzyDated):

@@ -11,10 +11,13 @@ from django.utils.cache import patch_vary_headers
 
 from conflict.conditional import last_change
 from conflict.htmx import wants_fragment
+from events.charts import incident_chart
+from events.facets import active_filters, incident_facets
 from events.filtersets import IncidentFilterSet
-from events.maps import places_with_incidents
+from events.kinds import INKS
+from events.maps import PRECISION_LEGEND, mapping_summary, places_with_incidents
 from events.models import Crossing, Incident, Involvement, TollFigure
-from events.timeline import group_by_year_and_month, monthly_chart
+from events.timeline import group_by_year_and_month
 from sources.models import Citation
 
 TIMELINE_PAGE_SIZE = 50
@@ -69,9 +72,24 @@ def filtered_incidents(request):
     """The incident FilterSet the API uses, bound to the page's query string."""
     return IncidentFilterSet(
         request.GET,
-        queryset=Incident.objects.select_related("place").prefetch_related("involvements__actor").in_timeline_order(),
+        queryset=Incident.objects.select_related("place", "crossing__place")
+        .prefetch_related("involvements__actor")
+        .in_timeline_order(),
         request=request,
     )
+
+
+def filter_context(request, filterset):
+    """What every page with the incident filters shows beside the form: chips and facets."""
+    filters = request.GET.copy()
+    filters.pop("page", None)
+    return {
+        "filterset": filterset,
+        "chips": active_filters(filterset, filters),
+        "facet_groups": incident_facets(filterset, filters),
+        "query": filters.urlencode(),
+        "kind_inks": INKS,
+    }
 
 
 def timeline(request):
@@ -85,11 +103,10 @@ def timeline(request):
         request,
         "events/_timeline_results.html" if wants_fragment(request) else "events/timeline.html",
         {
-            "filterset": filterset,
+            **filter_context(request, filterset),
             "page": page,
             "years": group_by_year_and_month(page.object_list),
             "chart": summary["chart"],
-            "uncharted": summary["uncharted"],
             "exports": {name: export_url(filters, name) for name in ("csv", "geojson", "timeline")},
             "query": filters.urlencode(),
         },
@@ -111,12 +128,8 @@ def calendar_summary(incidents, filters):
     matching incidents; kept in the cache until anything changes (conflict.conditional.last_change)."""
 
     def summarise():
-        rows = list(incidents.calendar_counts())
-        return {
-            "count": sum(count for _, _, count in rows),
-            "uncharted": sum(count for month, _, count in rows if month is None),
-            "chart": monthly_chart(sorted((row for row in rows if row[0] is not None), key=lambda row: row[:2])),
-        }
+        rows = list(incidents.chart_dates())
+        return {"count": sum(row[3] for row in rows), "chart": incident_chart(rows)}
 
     changed = last_change(incidents.db)
     key = "timeline-summary:" + hashlib.sha1(f"{changed} {filters}".encode()).hexdigest()
@@ -126,15 +139,21 @@ def calendar_summary(incidents, filters):
 def export_url(filters, format_name):
     """The API's incident list in another format (csv, geojson, timeline), for the same filters."""
     query = filters.copy()
+    query.pop("page", None)
     query["format"] = format_name
     return f"{reverse('api:incident-list')}?{query.urlencode()}"
 
 
 def incident_map(request):
     filterset = filtered_incidents(request)
-    incidents = filterset.qs if filterset.is_valid() else Incident.objects.none()
+    incidents = list(filterset.qs) if filterset.is_valid() else []
     return render(
         request,
         "events/map.html",
-        {"filterset": filterset, "points": places_with_incidents(incidents), "incidents": incidents},
+        {
+            **filter_context(request, filterset),
+            "points": places_with_incidents(incidents),
+            "summary": mapping_summary(incidents),
+            "precisions": PRECISION_LEGEND,
+        },
     )

@@ -42,17 +42,33 @@
     return box;
   }
 
+  // Marker shape and fill by how closely its coordinates place the incidents (legend on the page).
+  function iconFor(point) {
+    return L.divIcon({ className: "place-marker precision-" + point.precision, iconSize: [18, 18] });
+  }
+
+  function clusterIcon(cluster) {
+    var count = cluster.getChildCount();
+    return L.divIcon({
+      className: "marker-cluster-count",
+      iconSize: [32, 32],
+      html: "<span>" + count + "</span><span class=\"visually-hidden\"> places close together: open to zoom in</span>",
+    });
+  }
+
   function drawMap(element, points) {
-    var map = L.map(element, { scrollWheelZoom: false }).setView([32.5, 68.5], 5);
+    var map = L.map(element, { scrollWheelZoom: false, maxZoom: 12 }).setView([32.5, 68.5], 5);
     if (element.dataset.tileUrl) {
       L.tileLayer(element.dataset.tileUrl, { attribution: element.dataset.tileAttribution, maxZoom: 18 }).addTo(map);
     }
+    var clusters = L.markerClusterGroup({ maxClusterRadius: 30, showCoverageOnHover: false, iconCreateFunction: clusterIcon });
     var markers = points.map(function (point) {
-      var title = point.name + ": " + point.incidents.length + " incident" + (point.incidents.length === 1 ? "" : "s");
-      return L.marker([point.lat, point.lng], { title: title, alt: title, keyboard: true })
-        .bindPopup(popupFor(point))
-        .addTo(map);
+      var title = point.name + ": " + point.incidents.length + " incident" + (point.incidents.length === 1 ? "" : "s") +
+        " (" + point.precision_label.toLowerCase() + ")";
+      return L.marker([point.lat, point.lng], { title: title, icon: iconFor(point), keyboard: true }).bindPopup(popupFor(point));
     });
+    clusters.addLayers(markers);
+    map.addLayer(clusters);
     if (markers.length === 1) {
       map.setView(markers[0].getLatLng(), 7);
     } else if (markers.length > 1) {
@@ -60,6 +76,7 @@
     }
     element.leafletMap = map;
     element.markers = markers;
+    element.clusters = clusters;
     return drawOutlines(map, element.dataset.outlines).then(function () {
       element.dataset.ready = "true";
     });

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from actors.models import Actor
 from events import views
+from events.kinds import KIND_STYLES
 from events.models import Incident, Involvement
 from sources.models import Citation
 
@@ -127,18 +128,93 @@ def test_it_pages_through_the_results_keeping_the_filters(client, monkeypatch):
     assert listed_titles(second) == ["TTP attacks through the year", "Peshawar mosque bombing"]
 
 
-def test_it_charts_incidents_per_month_by_kind_for_the_current_filter(client):
-    response = client.get("/?actor=ttp")
-    chart = json.loads(
+def chart_data(response):
+    return json.loads(
         re.search(r'<script id="chart-data" type="application/json">(.*?)</script>', response.content.decode())[1]
     )
-    assert chart["labels"][0] == "Dec 2014" and chart["labels"][-1] == "Mar 2023"
-    assert len(chart["labels"]) == 100  # every month between, empty ones included
-    assert {dataset["label"]: sum(dataset["data"]) for dataset in chart["datasets"]} == {
+
+
+def test_it_charts_every_dated_incident_per_year_and_per_month_by_kind(client):
+    response = client.get("/?actor=ttp")
+    chart = chart_data(response)
+    years, months = chart["binnings"]
+    assert chart["initial"] == "year"  # 100 months are too many bars to read
+    assert years["labels"] == [str(year) for year in range(2014, 2024)]
+    assert len(months["labels"]) == 100 and months["labels"][0] == "Dec 2014" and months["labels"][-1] == "Mar 2023"
+    assert {d["label"]: sum(d["data"]) for d in years["datasets"]} == {
         "Suicide bombing": 1,
-        "Armed attack": 2,
+        "Armed attack": 3,
+        "Statement or threat": 1,
     }
-    assert "(2 dated less precisely than a month are left out)" in response.content.decode()
+    # "2022" and "c. September 2021" are coarser than a month: counted apart, not left out.
+    assert {d["label"]: sum(d["data"]) for d in months["datasets"]} == {"Suicide bombing": 1, "Armed attack": 2}
+    assert sum(months["loose"]["data"]) == 2 and months["loose"]["label"] == "Dated more loosely than a month"
+    assert chart["total"] == 5
+    page = response.content.decode()
+    assert "5 dated incidents, every one drawn" in page
+    assert '<th scope="col">Dated more loosely than a month</th>' in page
+
+
+def test_it_charts_a_decade_apart_from_the_years(client):
+    Incident.objects.create(slug="1990s-camps", title="Camps in the 1990s", kind="other", date="199X")
+    Incident.objects.create(slug="undated", title="Undated", kind="other", date="")
+    chart = chart_data(client.get("/"))
+    years = chart["binnings"][0]
+    assert sum(years["loose"]["data"]) == 1
+    assert years["loose"]["data"][years["labels"].index("1995")] == 1  # the middle of the decade
+    assert chart["undated"] == 1
+    assert sum(sum(d["data"]) for d in years["datasets"]) + 1 == chart["total"] == 9
+
+
+def test_it_gives_each_kind_the_same_colour_and_pattern_whatever_the_filter(client):
+    def styles(query):
+        return {
+            d["kind"]: (d["colour"], d["pattern"]) for d in chart_data(client.get(query))["binnings"][0]["datasets"]
+        }
+
+    everything, ttp_only, closures = styles("/"), styles("/?actor=ttp"), styles("/?kind=border_closure")
+    armed_attack = KIND_STYLES["armed_attack"]
+    assert everything["armed_attack"] == ttp_only["armed_attack"] == (armed_attack["colour"], armed_attack["pattern"])
+    assert closures["border_closure"] == everything["border_closure"] == ("#E69F00", "solid")
+
+
+def test_it_shows_the_active_filters_as_chips_that_remove_themselves(client):
+    page = client.get("/?actor=ttp&kind=armed_attack&kind=statement&date_match=overlap").content.decode()
+    chips = re.findall(r'<a class="chip" href="([^"]+)"[^>]*>([^<]+) <span', page)
+    assert [label for _, label in chips] == [
+        "Actor: Tehreek-e-Taliban Pakistan",
+        "Kind: Armed attack",
+        "Kind: Statement or threat",
+    ]
+    assert chips[1][0].replace("&amp;", "&") == "?actor=ttp&kind=statement&date_match=overlap"
+
+
+def test_it_counts_beside_each_kind_role_province_and_year_what_choosing_it_gives(client):
+    page = client.get("/?actor=ttp&kind=armed_attack").content.decode()
+    facet = {
+        name: re.findall(
+            r'<li>(?:<svg .*?</svg> )?<a href="([^"]+)">([^<]+)</a> <span class="count">(\d+)</span></li>', section
+        )
+        for name, section in re.findall(
+            r'<h3 id="facet-(\w+)">.*?</h3>\s*<ul class="facet-list">(.*?)</ul>', page, re.S
+        )
+    }
+    # Kinds are counted over the other filters (the actor), so other kinds show what they would add.
+    assert [(label, count) for _, label, count in facet["kind"]] == [
+        ("Armed attack", "3"),
+        ("Statement or threat", "1"),
+        ("Suicide bombing", "1"),
+    ]
+    # The TTP's own roles in its armed attacks.
+    assert [(label, count) for _, label, count in facet["role"]] == [
+        ("Perpetrator", "2"),
+        ("Claimed responsibility", "1"),
+    ]
+    assert [(label, count) for _, label, count in facet["province"]] == [("Khyber Pakhtunkhwa", "2")]
+    assert [(label, count) for _, label, count in facet["year"]] == [("2014", "1"), ("2022", "1"), ("2023", "1")]
+    # A year's link gives what its count says.
+    for url, _, count in facet["year"]:
+        assert len(listed_titles(client.get("/" + url.replace("&amp;", "&")))) == int(count)
 
 
 def test_it_lists_a_page_in_a_fixed_number_of_queries(client, site_records):
@@ -182,6 +258,8 @@ def test_it_shows_an_incident_with_its_roles_figures_place_and_citations(client,
             "name": "Peshawar",
             "lat": 34.01,
             "lng": 71.58,
+            "precision": "settlement",
+            "precision_label": "Town or city",
             "incidents": [
                 {"title": "Peshawar mosque bombing", "date": "30 January 2023", "url": bombing.get_absolute_url()}
             ],

@@ -8,9 +8,10 @@ import pytest
 
 from conflict.fuzzydates import bounds
 from conflict.settings import map_tile_hosts
+from events.charts import incident_chart
 from events.models import Incident
 from events.templatetags.records import figure_range
-from events.timeline import group_by_year_and_month, monthly_chart
+from events.timeline import group_by_year_and_month
 from sources.models import Citation, Source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,15 +76,42 @@ def test_it_groups_decades_before_their_years_open_starts_under_their_end_and_un
     assert [incident.date for incident in groups[3][1][0][1]] == ["2022", "../2022-21"]
 
 
-def test_it_charts_every_month_between_the_first_and_the_last():
-    rows = [(datetime.date(2022, 11, 1), "bombing", 2), (datetime.date(2023, 2, 1), "air_strike", 1)]
-    chart = monthly_chart(rows)
-    assert chart["labels"] == ["Nov 2022", "Dec 2022", "Jan 2023", "Feb 2023"]
-    assert chart["datasets"] == [
-        {"kind": "bombing", "label": "Bombing (not suicide)", "data": [2, 0, 0, 0]},
-        {"kind": "air_strike", "label": "Air strike", "data": [0, 0, 0, 1]},
+def test_it_charts_every_month_between_the_first_and_the_last_and_loose_dates_apart():
+    day = datetime.date
+    chart = incident_chart(
+        [
+            (day(2022, 11, 3), day(2022, 11, 3), "bombing"),
+            (day(2022, 11, 20), day(2022, 11, 20), "bombing"),
+            (day(2023, 2, 1), day(2023, 2, 28), "air_strike"),
+            (day(2022, 1, 1), day(2022, 12, 31), "talks"),  # "2022": a year, not a month
+            (None, None, "other"),
+        ]
+    )
+    years, months = chart["binnings"]
+    assert months["labels"] == [
+        "Jul 2022",
+        "Aug 2022",
+        "Sep 2022",
+        "Oct 2022",
+        "Nov 2022",
+        "Dec 2022",
+        "Jan 2023",
+        "Feb 2023",
     ]
-    assert chart["rows"][0] == ("Nov 2022", (2, 0))
+    assert [(d["kind"], d["data"]) for d in months["datasets"]] == [
+        ("bombing", [0, 0, 0, 0, 2, 0, 0, 0]),
+        ("air_strike", [0, 0, 0, 0, 0, 0, 0, 1]),
+    ]
+    assert months["loose"]["data"] == [1, 0, 0, 0, 0, 0, 0, 0]  # at its middle, 2 July 2022
+    assert months["rows"][0] == ("Jul 2022", (0, 0, 1), 1)
+    assert [(d["kind"], d["data"]) for d in years["datasets"]] == [
+        ("bombing", [2, 0]),
+        ("air_strike", [0, 1]),
+        ("talks", [1, 0]),
+    ]
+    assert years["loose"] is None
+    assert (chart["initial"], chart["total"], chart["undated"]) == ("month", 4, 1)
+    assert [entry["kind"] for entry in chart["legend"]] == ["bombing", "air_strike", "talks"]
 
 
 def test_it_derives_open_and_closed_periods_of_a_crossing(site_records):
@@ -128,6 +156,8 @@ def test_it_loads_nothing_from_another_host_in_any_template():
         assert not any('rel="stylesheet" href="http' in line for line in text.splitlines()), template
 
 
-def test_one_far_off_month_does_not_make_the_chart_grow_with_the_distance():
-    rows = [(datetime.date(1800, 1, 1), "bombing", 1), (datetime.date(2100, 12, 1), "bombing", 1)]
-    assert monthly_chart(rows)["labels"] == ["Jan 1800", "Dec 2100"]
+def test_one_far_off_date_does_not_make_the_chart_grow_with_the_distance():
+    first, last = datetime.date(1800, 1, 1), datetime.date(2100, 12, 1)
+    year, month = incident_chart([(first, first, "bombing", 1), (last, last, "bombing", 1)])["binnings"]
+    assert month["labels"] == ["Jan 1800", "Dec 2100"]  # 3,600 months apart: only those with incidents
+    assert len(year["labels"]) == 301  # 300 years apart: every year, as a reader expects

@@ -120,3 +120,18 @@ def finish(request, context, page, guard):
     context.close()
     problems = guard.problems()
     assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def browser_page(request, browser, page_guard, live_server):
+    """A page on the live server at the width asked for; the test fails on any problem the guard saw."""
+    opened = []
+
+    def open_at(width):
+        context, page = open_page(browser, page_guard, width=width)
+        opened.append((context, page))
+        return page
+
+    yield open_at
+    for context, page in opened:
+        finish(request, context, page, page_guard)
