@@ -205,6 +205,9 @@ class IncidentQuerySet(CitedQuerySet, fuzzydates.FuzzyDateQuerySet):
         fails the filters (a million, for "since last year": docs/performance.md)."""
         ordering = []
         for field in self.query.order_by or self.model._meta.ordering:
+            if not isinstance(field, str):  # an expression (in_timeline_order): no index offers it anyway
+                ordering.append(field)
+                continue
             name = field.lstrip("-")
             expression = Coalesce(F(name), F(name))  # the same value, but not the indexed column
             ordering.append(expression.desc() if field.startswith("-") else expression.asc())

@@ -1,6 +1,7 @@
 import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 
 from actors.models import Actor, Alias, Relationship
 from corpus.loader import load_corpus
@@ -109,3 +110,9 @@ def corpus(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         yield load_corpus(settings.CORPUS_DIR).counts
         clear_corpus()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with nothing cached (the timeline's summaries, rate-limit counts)."""
+    cache.clear()

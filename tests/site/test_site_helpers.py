@@ -80,11 +80,11 @@ def test_it_charts_every_month_between_the_first_and_the_last_and_loose_dates_ap
     day = datetime.date
     chart = incident_chart(
         [
-            (day(2022, 11, 3), day(2022, 11, 3), "bombing"),
-            (day(2022, 11, 20), day(2022, 11, 20), "bombing"),
-            (day(2023, 2, 1), day(2023, 2, 28), "air_strike"),
-            (day(2022, 1, 1), day(2022, 12, 31), "talks"),  # "2022": a year, not a month
-            (None, None, "other"),
+            (day(2022, 11, 3), day(2022, 11, 3), "bombing", 1),
+            (day(2022, 11, 20), day(2022, 11, 20), "bombing", 1),
+            (day(2023, 2, 1), day(2023, 2, 28), "air_strike", 1),
+            (day(2022, 1, 1), day(2022, 12, 31), "talks", 1),  # "2022": a year, not a month
+            (None, None, "other", 1),
         ]
     )
     years, months = chart["binnings"]
