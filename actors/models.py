@@ -198,12 +198,12 @@ class RelationshipQuerySet(CitedQuerySet, fuzzydates.FuzzyDateQuerySet):
         """Ties with no date at all: they may have held at any time, or never in a given year."""
         return self.filter(valid_from__isnull=True, valid_until__isnull=True)
 
-    def dated(self):
+    def with_a_date(self):
         return self.exclude(valid_from__isnull=True, valid_until__isnull=True)
 
     def in_year(self, year):
         """Dated ties that may have held at some point in the year."""
-        return self.dated().may_overlap(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+        return self.with_a_date().may_overlap(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
 
 
 class Relationship(CitedRecord, fuzzydates.FuzzyDated):

@@ -99,18 +99,14 @@ def date_bounds(text):
         year = int(start)
         return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     year, month = int(text[:4]), int(text[5:7])
-    if month > 12:
-        return season_bounds(text)
+    if month > 12 or text.endswith("~"):
+        return parsed_bounds(text)
     first = datetime.date(year, month, 1)
-    last = first.replace(day=calendar.monthrange(year, month)[1])
-    if text.endswith("~"):
-        margin = datetime.timedelta(days=fuzzydates.APPROXIMATION_MARGIN["month"])
-        return first - margin, last + margin
-    return first, last
+    return first, first.replace(day=calendar.monthrange(year, month)[1])
 
 
-@functools.lru_cache(maxsize=1000)
-def season_bounds(text):
+@functools.lru_cache(maxsize=10_000)
+def parsed_bounds(text):
     return fuzzydates.bounds(text)
 
 
@@ -298,7 +294,7 @@ class Generator:
             [Relationship.Kind.SPLINTER_OF, Relationship.Kind.ALLY_OF, Relationship.Kind.MEMBER_OF]
         )
         start = str(self.random.randint(2002, 2024))
-        valid_from, valid_until = date_bounds(start)[0], None  # as Relationship.period(): open-ended
+        valid_from, valid_until = date_bounds(start)[0], None  # as Relationship.date_bounds(): open-ended
         relationship_id = self.next_id(Relationship)
         self.tables.add(
             Relationship,

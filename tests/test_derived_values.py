@@ -159,4 +159,4 @@ def test_date_bounds_follow_the_loader(settings):
                 getattr(record, date)
             )
     for relationship in Relationship.objects.all():
-        assert (relationship.valid_from, relationship.valid_until) == relationship.period()
+        assert (relationship.valid_from, relationship.valid_until) == relationship.date_bounds()

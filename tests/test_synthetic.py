@@ -55,7 +55,7 @@ def test_derived_fields_are_what_saving_would_compute(corpus):
         incident.update_tolls()
         assert (incident.killed_min, incident.killed_max, incident.injured_min, incident.injured_max) == tolls
     for relationship in Relationship.objects.all():
-        assert (relationship.valid_from, relationship.valid_until) == relationship.period()
+        assert (relationship.valid_from, relationship.valid_until) == relationship.date_bounds()
 
 
 def test_it_is_shaped_like_the_corpus(corpus):

@@ -63,7 +63,9 @@ def test_the_api_says_cited_false_and_filters_on_it(client, uncited, ttp):
 
 
 def test_the_exports_carry_the_mark(client, uncited):
-    rows = list(csv.DictReader(io.StringIO(client.get("/api/v1/incidents/?format=csv").content.decode())))
+    rows = list(
+        csv.DictReader(io.StringIO(b"".join(client.get("/api/v1/incidents/?format=csv").streaming_content).decode()))
+    )
     assert [row["cited"] for row in rows] == ["False"]
     features = client.get("/api/v1/incidents/?format=geojson").json()["features"]
     assert features[0]["properties"]["cited"] is False
