@@ -47,7 +47,7 @@ def main():
     explain("date_to (incident_dates_idx)", page_of("date_to=2002-03-01"))
     explain("kind since a date (incident_kind_idx)", page_of("kind=bombing&date_from=2024-01-01"))
     explain("actor in any role (involvement_actor_idx)", page_of(f"actor={actor}&date_from=2020-01-01"))
-    explain("updated_since (incident_updated_idx)", page_of("updated_since=2026-01-01T00:10:00Z&ordering=updated"))
+    explain("updated_since (incident_updated_idx)", page_of("updated_since=2026-04-05T00:00:00Z&ordering=updated"))
     explain("killed_min (incident_killed_min_idx)", page_of("killed_min=40"))
     explain("text search (the GIN indexes on tsvector expressions)", page_of("q=barmal"))
     explain("the capped count (conflict/counts.py)", filtered("kind=bombing").order_by().values("pk")[:10001])

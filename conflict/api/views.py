@@ -68,7 +68,7 @@ class RecordViewSet(viewsets.ModelViewSet):
         response = super().finalize_response(request, response, *args, **kwargs)
         if response.status_code == 200:
             for name, value in getattr(self, "validators", {}).items():
-                response[name] = value
+                response.setdefault(name, value)  # a view's own validator (a record's version) comes first
         return response
 
     def update(self, request, *args, **kwargs):
