@@ -95,16 +95,17 @@ def lint(articles):
 
 def apply_exceptions(findings, exceptions):
     """Drop the findings an exception lists; an exception matching none becomes a finding."""
-    listed = {(exception["rule"], exception["record"]): exception for exception in exceptions}
-    for exception in exceptions:
-        if not exception.get("reason"):
-            findings.append(Finding(exception["rule"], EXCEPTIONS_FILE, exception["record"], "gives no reason"))
-    kept = [finding for finding in findings if (finding.rule, finding.record) not in listed]
+    listed = {(exception["rule"], exception["record"]) for exception in exceptions if exception.get("reason")}
     found = {(finding.rule, finding.record) for finding in findings}
+    kept = [finding for finding in findings if (finding.rule, finding.record) not in listed]
+    kept += [
+        Finding(exception["rule"], EXCEPTIONS_FILE, exception["record"], "gives no reason")
+        for exception in exceptions
+        if not exception.get("reason")
+    ]
     kept += [
         Finding(rule, EXCEPTIONS_FILE, record, "an exception that matches no finding")
-        for rule, record in listed
-        if (rule, record) not in found
+        for rule, record in sorted(listed - found)
     ]
     return kept
 
