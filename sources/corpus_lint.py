@@ -45,9 +45,9 @@ ABSOLUTE = [
 ]
 # Relative expressions: as fine as they say, but never finer than the article's own date.
 RELATIVE = [
-    ("day", re.compile(rf"\b(today|tonight|yesterday|last week|this week|({WEEKDAYS}))\b", re.IGNORECASE)),
+    ("day", re.compile(rf"\b(today|tonight|yesterday|now|last week|this week|({WEEKDAYS}))\b", re.IGNORECASE)),
     ("month", re.compile(r"\b(this month|last month|earlier this month|recent weeks)\b", re.IGNORECASE)),
-    ("year", re.compile(r"\b(this year|last year|recent|recently|now)\b", re.IGNORECASE)),
+    ("year", re.compile(r"\b(this year|last year|recent|recently)\b", re.IGNORECASE)),
 ]
 EXCEPTIONS_FILE = "lint_exceptions.yaml"
 
@@ -182,8 +182,9 @@ def quote_level(quote, published):
 
 
 def date_findings(name, label, entry, published):
-    dates = [entry.get(field) for field in ("date", "start", "end", "attested")]
-    dates = [date for date in dates if date]
+    # A tie said to hold in the present tense is attested on the article's own date.
+    dates = [entry.get(field) for field in ("date", "start", "end")]
+    dates = [date for date in [*dates, entry.get("attested") if entry.get("attested") != published else ""] if date]
     if not dates:
         return []
     quotes = [citation["quote"] for citation in citations(entry.get("cite") or [])]
