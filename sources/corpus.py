@@ -10,9 +10,17 @@ from pathlib import Path
 import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 
-from actors.models import Actor, Alias, Relationship
+from actors.models import (
+    Actor,
+    Alias,
+    Relationship,
+    RelationshipAttestation,
+    attested_span,
+    earliest_edtf,
+    latest_edtf,
+    union_of_support,
+)
 from conflict import fuzzydates
 from events.models import Crossing, Incident, Involvement, Place, TollFigure
 
@@ -34,15 +42,20 @@ def load_corpus(directory, progress=None):
         raise CorpusError("\n".join(loader.problems))
     return {
         model.__name__: model.objects.count()
-        for model in (Source, Actor, Alias, Relationship, Place, Crossing, Incident, Involvement, TollFigure, Citation)
+        for model in (
+            Source,
+            Actor,
+            Alias,
+            Relationship,
+            RelationshipAttestation,
+            Place,
+            Crossing,
+            Incident,
+            Involvement,
+            TollFigure,
+            Citation,
+        )
     }
-
-
-def relationship_slug(entry):
-    """subject-kind-object[-office][-date]: the same tie on the same dates is one record."""
-    parts = [entry["subject"], entry["kind"], entry["object"], entry.get("office", "")]
-    parts.append(entry.get("start") or entry.get("attested") or "")
-    return slugify("-".join(part for part in parts if part).replace("/", "-to-").replace("..", "open"))[:200]
 
 
 def narrower_date(first, second):
@@ -61,6 +74,21 @@ def narrower_date(first, second):
     return None
 
 
+def merged_attestation(first, second):
+    """One source's two entries for one relationship, as one attestation."""
+    return {
+        "start": earliest_edtf([first["start"], second["start"]]),
+        "end": latest_edtf([first["end"], second["end"]]),
+        "attested": attested_span([date for date in (first["attested"], second["attested"]) if date]),
+        "status": Relationship.Status.STRAINED
+        if Relationship.Status.STRAINED in (first["status"], second["status"])
+        else first["status"],
+        "support": ", ".join(union_of_support([first["support"], second["support"]])),
+        "date_note": "\n".join(dict.fromkeys(note for note in (first["date_note"], second["date_note"]) if note)),
+        "note": "\n".join(dict.fromkeys(note for note in (first["note"], second["note"]) if note)),
+    }
+
+
 def assign(instance, fields):
     """Set the fields on instance; True when it is new or anything changed (so it needs saving)."""
     changed = instance._state.adding
@@ -76,6 +104,7 @@ class CorpusLoader:
         self.directory = directory
         self.problems = []
         self.seen = {}  # (model, slug) -> file that first defined it
+        self.attestations = {}  # (relationship pk, source slug) -> its fields so far in this load
 
     def load(self, progress):
         gazetteer = self.read(self.directory / "gazetteer.yaml")
@@ -167,15 +196,34 @@ class CorpusLoader:
         target = self.lookup(path, Actor, entry["object"])
         if not (subject and target):
             return
-        entry = {**entry, "slug": entry.get("slug") or relationship_slug(entry)}
-        support = entry.get("support") or []
-        fields = self.fields(entry, "kind", "status", "office", "start", "end", "attested", "date_note", "note")
-        fields["support"] = ", ".join(support) if isinstance(support, list) else support
+        slug = entry.get("slug") or Relationship.default_slug(
+            entry["subject"], entry["kind"], entry["object"], entry.get("office", "")
+        )
+        entry = {**entry, "slug": slug}
+        fields = self.fields(entry, "kind", "office", "date_note", "note")
         relationship = self.upsert(
-            path, Relationship, entry, subject=subject, object=target, strict=("kind", "start", "end"), **fields
+            path, Relationship, entry, subject=subject, object=target, strict=("kind",), **fields
         )
         if relationship:
+            self.attest(path, source, relationship, entry)
             self.cite(path, source, relationship, entry.get("cite") or [])
+
+    def attest(self, path, source, relationship, entry):
+        """This source's dates, support and status for the relationship; two entries of one file add up."""
+        support = entry.get("support") or []
+        fields = {name: str(entry.get(name) or "") for name in ("start", "end", "attested", "date_note", "note")}
+        fields["status"] = entry.get("status") or Relationship.Status.NORMAL
+        fields["support"] = ", ".join(support) if isinstance(support, list) else support
+        key = (relationship.pk, source)
+        if key in self.attestations:
+            fields = merged_attestation(self.attestations[key], fields)
+        self.attestations[key] = fields
+        attestation = RelationshipAttestation.objects.filter(relationship=relationship, source__slug=source).first()
+        attestation = attestation or RelationshipAttestation(
+            relationship=relationship, source=Source.objects.get(slug=source)
+        )
+        if assign(attestation, fields) and self.validate(path, attestation):
+            attestation.save()
 
     def load_incident(self, path, source, entry):
         fields = self.fields(entry, "title", "kind", "summary", "date", "date_note")

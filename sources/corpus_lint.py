@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from django.utils.text import slugify
 
+from actors.models import Relationship
 from conflict import fuzzydates
 
 REPORTING_WORDS = re.compile(
@@ -200,9 +200,7 @@ def date_findings(name, label, entry, published):
 
 def relationship_key(entry):
     """subject-kind-object[-office]: the one record a pair and kind should have."""
-    return slugify(
-        "-".join(part for part in (entry["subject"], entry["kind"], entry["object"], entry.get("office")) if part)
-    )
+    return Relationship.default_slug(entry["subject"], entry["kind"], entry["object"], entry.get("office", ""))
 
 
 def relationship_period(entry):
