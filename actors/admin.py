@@ -8,7 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from sources.admin import CitationInline
 
-from .models import Actor, Alias, Relationship
+from .models import Actor, Alias, Relationship, RelationshipAttestation
 
 
 class AliasInline(admin.TabularInline):
@@ -99,6 +99,13 @@ class AliasAdmin(SimpleHistoryAdmin):
     list_select_related = ["actor"]
 
 
+class AttestationInline(admin.TabularInline):
+    model = RelationshipAttestation
+    extra = 0
+    autocomplete_fields = ["source"]
+    fields = ["source", "start", "end", "attested", "status", "support", "date_note", "note"]
+
+
 @admin.register(Relationship)
 class RelationshipAdmin(SimpleHistoryAdmin):
     list_display = ["subject", "kind", "object", "status", "start", "end", "attested"]
@@ -107,4 +114,4 @@ class RelationshipAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["subject", "object"]
     readonly_fields = ["valid_from", "valid_until"]
     list_select_related = ["subject", "object"]
-    inlines = [CitationInline]
+    inlines = [AttestationInline, CitationInline]

@@ -125,7 +125,8 @@ class Actor(models.Model):
                 save_with_reason(relationship, reason)
             else:
                 relationship.citations.all().move_to(survivor, reason)
-                relationship.move_attestations_to(survivor, reason)
+                if isinstance(survivor, Relationship):
+                    relationship.move_attestations_to(survivor, reason)
                 delete_with_reason(relationship, reason)
 
     def _move_roles(self, target, reason):
@@ -344,6 +345,7 @@ class Relationship(models.Model):
                 setattr(self, name, value)
                 changed = True
         if changed:
+            self.clean()  # sources of different periods must not make one record end before it starts
             self.save()
 
     def clean(self):

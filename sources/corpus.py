@@ -223,7 +223,10 @@ class CorpusLoader:
             relationship=relationship, source=Source.objects.get(slug=source)
         )
         if assign(attestation, fields) and self.validate(path, attestation):
-            attestation.save()
+            try:
+                attestation.save()
+            except ValidationError as error:
+                self.problems.append(f"{path.name}: relationship {relationship.slug}: {'; '.join(error.messages)}")
 
     def load_incident(self, path, source, entry):
         fields = self.fields(entry, "title", "kind", "summary", "date", "date_note")

@@ -8,7 +8,9 @@ the rules of docs/codebook.md (section 15) that words can check:
 - ``perpetrator-without-doer``: a ``perpetrator`` none of whose quotes names the actor;
 - ``date-finer-than-quotes``: a date more precise than every date its quotes (or its article's
   date, for "last week", "recently") give;
-- ``split-relationship``: one pair and kind (and office) over several rows whose periods overlap.
+- ``split-relationship``: one pair and kind (and office) over several rows whose periods overlap;
+- ``merged-periods``: one row whose sources describe periods that do not meet (one ends before
+  another starts or is attested): each period needs a row of its own (its own ``slug``).
 
 Deliberate exceptions are listed, each with its reason, in ``lint_exceptions.yaml`` beside the
 articles; an exception that no longer matches anything is itself a finding, so the list stays true.
@@ -90,6 +92,7 @@ def lint(articles):
             if entry.get("role") == "perpetrator":
                 findings += doer_findings(name, label, entry, names)
     findings += split_findings(articles)
+    findings += merged_period_findings(articles)
     return findings
 
 
@@ -236,6 +239,29 @@ def split_findings(articles):
                             by_slug[other][0],
                             f"relationship {key}",
                             f"rows {slug} and {other} describe overlapping periods: make them one record",
+                        )
+                    )
+    return findings
+
+
+def merged_period_findings(articles):
+    """One row whose entries, one with a start or end, describe periods that do not meet."""
+    entries = defaultdict(list)  # row slug -> [(file, entry)]
+    for name, data in articles:
+        for entry in data.get("relationships") or []:
+            entries[entry.get("slug") or relationship_key(entry)].append((name, entry))
+    findings = []
+    for slug, rows in entries.items():
+        for index, (name, entry) in enumerate(rows):
+            for other_name, other in rows[index + 1 :]:
+                bounded = any(row.get("start") or row.get("end") for row in (entry, other))
+                if bounded and not overlap(relationship_period(entry), relationship_period(other)):
+                    findings.append(
+                        Finding(
+                            "merged-periods",
+                            other_name,
+                            f"relationship {slug}",
+                            f"{name} and {other_name} describe periods that do not meet: give each its own slug",
                         )
                     )
     return findings

@@ -92,6 +92,16 @@ def test_rows_of_one_pair_for_different_periods_or_offices_pass():
     assert rules(article(relationships=[then, now, other])) == []
 
 
+def test_one_row_whose_sources_describe_periods_that_do_not_meet_is_a_finding():
+    then = {"subject": "taliban", "kind": "governs", "object": "afghanistan", "end": "2001", "cite": ["x 2001"]}
+    now = {**then, "end": "", "start": "2021-08", "cite": ["x August 2021"]}
+    assert rules(article(relationships=[then]), article(relationships=[now])) == [
+        ("merged-periods", "relationship taliban-governs-afghanistan")
+    ]
+    attested = [{**then, "end": "", "attested": year, "cite": [f"x {year}"]} for year in ("2014", "2023")]
+    assert rules(article(relationships=attested[:1]), article(relationships=attested[1:])) == []
+
+
 def test_an_exception_needs_a_reason_and_must_still_match():
     finding = Finding("unattributed-quote", "a.yaml", "actor ttp: “x”", "reports words")
     listed = {"rule": finding.rule, "record": finding.record, "reason": "scare quotes"}

@@ -7,7 +7,9 @@ from conflict.api.views import RecordViewSet
 
 CITATIONS = ("citations__source", "citations__via")
 
-RELATIONSHIPS = Relationship.objects.select_related("subject", "object").prefetch_related(*CITATIONS)
+RELATIONSHIPS = Relationship.objects.select_related("subject", "object").prefetch_related(
+    *CITATIONS, "attestations__source"
+)
 
 
 class ActorViewSet(RecordViewSet):
