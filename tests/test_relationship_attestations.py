@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 
 from actors.models import Actor, Relationship, RelationshipAttestation
 from sources.models import Citation, Source
@@ -56,7 +57,7 @@ def test_each_attestation_carries_its_sources_quotes_only(hostility, source, lat
 
 def test_a_source_attests_a_relationship_once(hostility, source):
     attest(hostility, source, attested="2023")
-    with pytest.raises(Exception):
+    with pytest.raises(IntegrityError):
         attest(hostility, source, attested="2022")
 
 
