@@ -381,18 +381,41 @@ class Relationship(models.Model):
 
 
 def earliest_edtf(dates):
-    dates = [date for date in dates if date]
-    return min(dates, key=lambda date: fuzzydates.bounds(date)[0] or datetime.date.min) if dates else ""
+    """The date that begins first; of two where one lies inside the other, the narrower ("2021-08" over "2021")."""
+    return _narrowest(dates, lambda date: fuzzydates.bounds(date)[0] or datetime.date.min)
 
 
 def latest_edtf(dates):
-    dates = [date for date in dates if date]
-    return max(dates, key=lambda date: fuzzydates.bounds(date)[1] or datetime.date.max) if dates else ""
+    """The date that ends last; of two where one lies inside the other, the narrower."""
+    return _narrowest(dates, lambda date: -(fuzzydates.bounds(date)[1] or datetime.date.max).toordinal())
+
+
+def _narrowest(dates, key):
+    dates = sorted({date for date in dates if date}, key=key)
+    if not dates:
+        return ""
+    chosen = dates[0]
+    for date in dates[1:]:
+        if _inside(date, chosen):
+            chosen = date
+    return chosen
+
+
+def _inside(inner, outer):
+    (inner_from, inner_to), (outer_from, outer_to) = fuzzydates.bounds(inner), fuzzydates.bounds(outer)
+    return (outer_from is None or (inner_from is not None and inner_from >= outer_from)) and (
+        outer_to is None or (inner_to is not None and inner_to <= outer_to)
+    )
 
 
 def attested_span(dates):
-    """One attested date, or the interval from the earliest to the latest of several."""
-    first, last = earliest_edtf(dates := list(dates)), latest_edtf(dates)
+    """One attested date, or the interval from the earliest to the latest of several (no narrowing:
+    each source saw the tie hold at its own time)."""
+    dates = {date for date in dates if date}
+    if not dates:
+        return ""
+    first = min(dates, key=lambda date: fuzzydates.bounds(date)[0] or datetime.date.min)
+    last = max(dates, key=lambda date: fuzzydates.bounds(date)[1] or datetime.date.max)
     if first == last:
         return first
     return f"{first.split('/')[0]}/{last.split('/')[-1]}"

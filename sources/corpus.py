@@ -4,6 +4,7 @@ The curated format is described in docs/curation.md: one YAML file per article, 
 gazetteer. The same slug in two files is the same record; the files add up.
 """
 
+from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 
@@ -74,6 +75,26 @@ def narrower_date(first, second):
     return None
 
 
+def narrowest_places(articles):
+    """For each incident placed by several articles, the place that lies inside all the others."""
+    candidates = defaultdict(list)
+    for _, data in articles:
+        for entry in data.get("incidents") or []:
+            if entry.get("place") and entry["place"] not in candidates[entry["slug"]]:
+                candidates[entry["slug"]].append(entry["place"])
+    narrowest = {}
+    for slug, places in candidates.items():
+        rows = {place.slug: place for place in Place.objects.filter(slug__in=places)}
+        for place in places:
+            outer = [rows[other] for other in places if other != place and other in rows]
+            if place in rows and all(
+                Place.objects.inside([other]).filter(pk=rows[place].pk).exists() for other in outer
+            ):
+                narrowest[slug] = place
+                break
+    return narrowest
+
+
 def merged_attestation(first, second):
     """One source's two entries for one relationship, as one attestation."""
     return {
@@ -115,6 +136,7 @@ class CorpusLoader:
         for path, data in articles:
             self.load_places(path, data["source"]["slug"], data.get("places") or [])
         self.load_crossings(self.directory / "gazetteer.yaml", gazetteer.get("crossings", []))
+        self.narrowest_place = narrowest_places(articles)
         for path, data in progress(articles):
             source = data["source"]["slug"]
             for entry in data.get("actors") or []:
@@ -230,6 +252,7 @@ class CorpusLoader:
 
     def load_incident(self, path, source, entry):
         fields = self.fields(entry, "title", "kind", "summary", "date", "date_note")
+        entry = {**entry, "place": self.narrowest_place.get(entry["slug"], entry.get("place"))}
         for name, model in (("place", Place), ("crossing", Crossing)):
             if entry.get(name):
                 fields[name] = self.lookup(path, model, entry[name])

@@ -90,3 +90,10 @@ def test_merging_actors_moves_the_attestations_to_the_surviving_record(ttp, paki
         ("later", ""),
     ]
     assert kept.attested == "2023"  # August 2023 lies inside it
+
+
+def test_of_two_starts_where_one_lies_inside_the_other_the_narrower_is_kept(hostility, source, later):
+    attest(hostility, source, start="2021-08")
+    attest(hostility, later, start="2021")
+    hostility.refresh_from_db()
+    assert hostility.start == "2021-08"
