@@ -363,6 +363,11 @@ class Relationship(models.Model):
         return Relationship.objects.filter(**same, start=self.start, end=self.end).exclude(pk=self.pk)
 
     @property
+    def support_kinds(self):
+        """The kinds of support, as a list: ["money", "fighters"]."""
+        return [kind.strip() for kind in self.support.split(",") if kind.strip()]
+
+    @property
     def period_display(self):
         """Its dates as a reader says them: "since August 2021", "2014 – 2021", "attested March 2023"."""
         if self.start or self.end:

@@ -56,11 +56,11 @@ def main():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from sources.corpus import load_corpus
+    from corpus.loader import load_corpus
 
     call_command("migrate", verbosity=0)
-    seconds, counts = timed(lambda: load_corpus(ROOT / "fixtures"))
-    print(f"load_corpus (first load): {seconds:.2f} s for {sum(counts.values())} rows")
+    seconds, result = timed(lambda: load_corpus(ROOT / "fixtures"))
+    print(f"load_corpus (first load): {seconds:.2f} s for {sum(result.counts.values())} rows")
     seconds, _ = timed(lambda: load_corpus(ROOT / "fixtures"))
     print(f"load_corpus (reload, nothing changes): {seconds:.2f} s\n")
 

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "events",
     "simple_history",
     "roles",
+    "corpus",
 ]
 
 MIDDLEWARE = [

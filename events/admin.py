@@ -86,10 +86,6 @@ class IncidentAdmin(SimpleHistoryAdmin):
     date_hierarchy = "date_earliest"
     inlines = [InvolvementInline, TollFigureInline, CitationInline]
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        form.instance.update_tolls()
-
 
 @admin.register(Involvement)
 class InvolvementAdmin(SimpleHistoryAdmin):

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Max, Min, Q
 from django.db.models.functions import TruncMonth
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -343,6 +345,9 @@ class Incident(models.Model):
 
     def save(self, *args, **kwargs):
         self.date_earliest, self.date_latest = fuzzydates.bounds_or_none(self.date)
+        # Whatever the path (a form, a revert to an old version, a shell), the ranges follow the figures.
+        for name, value in self.toll_ranges().items():
+            setattr(self, name, value)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -369,19 +374,22 @@ class Incident(models.Model):
         middle = self.date_earliest + (self.date_latest - self.date_earliest) / 2
         return middle.year, (middle.month if self.date_precision in ("day", "month") else None)
 
-    def update_tolls(self):
-        """Recompute the killed and injured ranges from the figures each source gives."""
+    def toll_ranges(self):
+        """The killed and injured ranges the figures each source gives add up to: lowest low to
+        highest high, open-ended when any figure is."""
         tolls = {}
         for measure in TollFigure.Measure:
-            figures = self.toll_figures.filter(measure=measure).aggregate(low=Min("low"), high=Max("high"))
-            open_ended = self.toll_figures.filter(measure=measure, high__isnull=True).exists()
-            tolls[f"{measure}_min"] = figures["low"]
-            tolls[f"{measure}_max"] = None if open_ended else figures["high"]
-        # Saving only on a change keeps history free of empty versions.
+            figures = self.toll_figures.filter(measure=measure) if self.pk else TollFigure.objects.none()
+            found = figures.aggregate(lowest=Min("low"), highest=Max("high"), open=Count("pk", filter=Q(high=None)))
+            tolls[f"{measure}_min"] = found["lowest"]
+            tolls[f"{measure}_max"] = None if found["open"] else found["highest"]
+        return tolls
+
+    def update_tolls(self):
+        """Recompute the killed and injured ranges; saved only on a change, so history has no empty versions."""
+        tolls = self.toll_ranges()
         if all(getattr(self, name) == value for name, value in tolls.items()):
             return
-        for name, value in tolls.items():
-            setattr(self, name, value)
         self.save(update_fields=[*tolls, "updated"])
 
 
@@ -490,6 +498,13 @@ class TollFigure(models.Model):
     def __str__(self):
         return f"{self.as_printed} {self.measure} ({self.source_id})"
 
+    def save(self, *args, **kwargs):
+        moved_from = TollFigure.objects.filter(pk=self.pk).exclude(incident=self.incident_id).values("incident")
+        incidents = [self.incident, *Incident.objects.filter(pk__in=moved_from)]
+        super().save(*args, **kwargs)
+        for incident in incidents:
+            incident.update_tolls()
+
     def get_absolute_url(self):
         return f"{self.incident.get_absolute_url()}#toll-{self.pk}"
 
@@ -497,3 +512,13 @@ class TollFigure(models.Model):
         super().clean()
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ValidationError({"low": f"The low figure ({self.low}) is above the high figure ({self.high})."})
+
+
+@receiver(post_delete, sender=TollFigure)
+def update_tolls_after_a_figure_goes(sender, instance, origin=None, **kwargs):
+    """Also on queryset and cascade deletes, which bypass TollFigure.delete(); not when the incident goes too."""
+    if getattr(origin, "model", type(origin)) is Incident:
+        return
+    incident = Incident.objects.filter(pk=instance.incident_id).first()
+    if incident is not None:
+        incident.update_tolls()

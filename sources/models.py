@@ -43,6 +43,10 @@ class Source(models.Model):
     published_note = models.TextField(
         blank=True, help_text="How the publication date was established when the source does not print it."
     )
+    curation_note = models.TextField(
+        blank=True,
+        help_text="What the curators left out of this source and why (events without a date, for example).",
+    )
     text = models.TextField(blank=True, help_text="The full text as archived; quotes are checked against it.")
     cites = models.ManyToManyField(
         "self",

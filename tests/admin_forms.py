@@ -45,3 +45,21 @@ def form_errors(response):
             messages += [str(error) for errors in form_errors.values() for error in errors]
         messages += [str(error) for error in inline.formset.non_form_errors()]
     return " ".join(messages)
+
+
+def current_form_data(response):
+    """What a browser posts back from an admin change page left as it is: every field of the main form
+    and of every inline row (hidden ones included), with the management forms."""
+    forms = [response.context["adminform"].form]
+    data = {}
+    for inline in response.context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        data.update({management.add_prefix(name): management[name].value() for name in management.fields})
+        forms += inline.formset.forms
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is None or value is False:
+                continue
+            data[form.add_prefix(name)] = "on" if value is True else value
+    return data

@@ -1,7 +1,9 @@
 import pytest
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 
 from actors.models import Actor, Alias, Relationship
+from corpus.loader import load_corpus
 from events.models import Crossing, Incident, Involvement, Place, TollFigure
 from sources.models import Citation, Reference, Source
 
@@ -86,3 +88,24 @@ def full_record_set(source, ttp, jua, incident, peshawar):
         "reference": source.references.get(),
         "citation": Citation.objects.filter(content_type=ContentType.objects.get_for_model(ttp)).first(),
     }
+
+
+CORPUS_MODELS = [Citation, TollFigure, Involvement, Incident, Relationship, Alias, Actor, Crossing, Reference]
+
+
+def clear_corpus():
+    for model in CORPUS_MODELS:
+        model.objects.all().delete()
+    while Place.objects.exists():
+        Place.objects.filter(children__isnull=True).delete()
+    Source.objects.all().delete()
+    for model in [*CORPUS_MODELS, Place, Source]:
+        model.history.all().delete()
+
+
+@pytest.fixture(scope="module")
+def corpus(django_db_setup, django_db_blocker):
+    """The corpus, loaded once for this module and removed afterwards."""
+    with django_db_blocker.unblock():
+        yield load_corpus(settings.CORPUS_DIR).counts
+        clear_corpus()

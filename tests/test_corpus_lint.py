@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from sources.corpus_lint import Finding, apply_exceptions, lint, lint_directory
+from corpus.lint import Finding, apply_exceptions, lint, lint_directory
 
 
 def article(**sections):

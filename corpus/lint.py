@@ -147,7 +147,7 @@ def actor_names(articles):
     names = defaultdict(set)
     for _, data in articles:
         for entry in data.get("actors") or []:
-            names[entry["slug"]] |= {str(entry["name"]), *map(str, entry.get("aliases") or [])}
+            names[entry["slug"]] |= {str(entry.get("name") or entry["slug"]), *map(str, entry.get("aliases") or [])}
     return names
 
 

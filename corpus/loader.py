@@ -2,15 +2,24 @@
 
 The curated format is described in docs/curation.md: one YAML file per article, plus the
 gazetteer. The same slug in two files is the same record; the files add up.
+
+The fixtures seed the database; after that the database is the record. Every version the loader
+writes is marked in history as loaded, so a row whose last version is not (a person changed it,
+in the admin, the API or a shell) is left as it is, and so is a row a person deleted.
 """
 
+import contextvars
 from collections import defaultdict
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 import yaml
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.dispatch import receiver
+from simple_history.signals import pre_create_historical_record
 
 from actors.models import (
     Actor,
@@ -24,24 +33,55 @@ from actors.models import (
 )
 from conflict import fuzzydates
 from events.models import Crossing, Incident, Involvement, Place, TollFigure
+from sources.models import Citation, Reference, Source
 
-from .models import Citation, Reference, Source
+LOADED = "Loaded from the fixtures"
+loading = contextvars.ContextVar("loading", default=False)
+
+
+@receiver(pre_create_historical_record)
+def mark_versions_written_by_the_loader(sender, history_instance, **kwargs):
+    if loading.get():
+        history_instance.history_change_reason = LOADED
 
 
 class CorpusError(Exception):
     """The corpus does not load; the message lists every problem found."""
 
 
+@dataclass(frozen=True)
+class LeftAlone:
+    """A fixture value the loader did not write, because a person changed the row since it was loaded."""
+
+    record: str
+    field: str
+    fixture_value: object
+    database_value: object
+
+    def __str__(self):
+        return f"{self.record} {self.field}: fixture {self.fixture_value!r}, database {self.database_value!r}"
+
+
+@dataclass
+class LoadResult:
+    counts: dict
+    left_alone: list = field(default_factory=list)
+
+
 def load_corpus(directory, progress=None):
-    """Load every file under `directory` in one transaction; return counts of rows by model."""
+    """Load every file under `directory` in one transaction; return counts of rows and what was left alone."""
     loader = CorpusLoader(Path(directory))
-    with transaction.atomic():
-        loader.load(progress or (lambda files: files))
-        if loader.problems:
-            transaction.set_rollback(True)
+    token = loading.set(True)
+    try:
+        with transaction.atomic():
+            loader.load(progress or (lambda files: files))
+            if loader.problems:
+                transaction.set_rollback(True)
+    finally:
+        loading.reset(token)
     if loader.problems:
         raise CorpusError("\n".join(loader.problems))
-    return {
+    counts = {
         model.__name__: model.objects.count()
         for model in (
             Source,
@@ -57,22 +97,25 @@ def load_corpus(directory, progress=None):
             Citation,
         )
     }
+    return LoadResult(counts, loader.left_alone)
 
 
-def narrower_date(first, second):
-    """Of two EDTF dates for one event, the one that lies inside the other; None if neither does."""
-    (first_from, first_to), (second_from, second_to) = fuzzydates.bounds(first), fuzzydates.bounds(second)
+def changed_by_a_person(instance):
+    """True when its last version in history was not written by the loader."""
+    last = instance.history.order_by("-history_date", "-history_id").first()
+    return last is not None and last.history_change_reason != LOADED
 
-    def inside(start, end, outer_start, outer_end):
-        return (outer_start is None or (start and start >= outer_start)) and (
-            outer_end is None or (end and end <= outer_end)
-        )
 
-    if inside(second_from, second_to, first_from, first_to):
-        return second
-    if inside(first_from, first_to, second_from, second_to):
-        return first
-    return None
+def deleted_by_a_person(model, **lookup):
+    """True when a row like this existed and was deleted (and none exists now)."""
+    return model.history.filter(**lookup, history_type="-").exists() and not model.objects.filter(**lookup).exists()
+
+
+def relationship_slug(entry):
+    """The row a relationship entry names: its own slug, or subject-kind-object[-office]."""
+    return entry.get("slug") or Relationship.default_slug(
+        entry["subject"], entry["kind"], entry["object"], entry.get("office", "")
+    )
 
 
 def narrowest_places(articles):
@@ -97,41 +140,53 @@ def narrowest_places(articles):
 
 def merged_attestation(first, second):
     """One source's two entries for one relationship, as one attestation."""
+    strained = Relationship.Status.STRAINED in (first["status"], second["status"])
     return {
         "start": earliest_edtf([first["start"], second["start"]]),
         "end": latest_edtf([first["end"], second["end"]]),
-        "attested": attested_span([date for date in (first["attested"], second["attested"]) if date]),
-        "status": Relationship.Status.STRAINED
-        if Relationship.Status.STRAINED in (first["status"], second["status"])
-        else first["status"],
+        "attested": attested_span([first["attested"], second["attested"]]),
+        "status": Relationship.Status.STRAINED if strained else first["status"],
         "support": ", ".join(union_of_support([first["support"], second["support"]])),
         "date_note": "\n".join(dict.fromkeys(note for note in (first["date_note"], second["date_note"]) if note)),
         "note": "\n".join(dict.fromkeys(note for note in (first["note"], second["note"]) if note)),
     }
 
 
-def assign(instance, fields):
-    """Set the fields on instance; True when it is new or anything changed (so it needs saving)."""
-    changed = instance._state.adding
-    for name, value in fields.items():
-        if changed or getattr(instance, name) != value:
-            setattr(instance, name, value)
-            changed = True
-    return changed
+def narrower_date(first, second):
+    """Of two EDTF dates for one event, the one that lies inside the other; None if neither does."""
+    (first_from, first_to), (second_from, second_to) = fuzzydates.bounds(first), fuzzydates.bounds(second)
+
+    def inside(start, end, outer_start, outer_end):
+        return (outer_start is None or (start and start >= outer_start)) and (
+            outer_end is None or (end and end <= outer_end)
+        )
+
+    if inside(second_from, second_to, first_from, first_to):
+        return second
+    if inside(first_from, first_to, second_from, second_to):
+        return first
+    return None
 
 
 class CorpusLoader:
     def __init__(self, directory):
         self.directory = directory
         self.problems = []
+        self.left_alone = []
+        self.withdrawn = set()  # (model, slug) of rows a person deleted
         self.seen = {}  # (model, slug) -> file that first defined it
         self.attestations = {}  # (relationship pk, source slug) -> its fields so far in this load
 
     def load(self, progress):
         gazetteer = self.read(self.directory / "gazetteer.yaml")
-        articles = [(path, self.read(path)) for path in sorted((self.directory / "articles").glob("*.yaml"))]
+        paths = sorted((self.directory / "articles").glob("*.yaml"), key=lambda path: path.stem)
+        articles = [(path, self.read(path)) for path in paths]
+        uncited = self.directory / "uncited.yaml"
+        if uncited.exists():
+            articles.append((uncited, {"source": {"slug": None}, **self.read(uncited)}))
         for path, data in articles:
-            self.load_source(path, data)
+            if data["source"]["slug"]:
+                self.load_source(path, data)
         self.load_places(self.directory / "gazetteer.yaml", None, gazetteer.get("places", []))
         for path, data in articles:
             self.load_places(path, data["source"]["slug"], data.get("places") or [])
@@ -158,7 +213,9 @@ class CorpusLoader:
             Source,
             entry,
             text=text,
-            **self.fields(entry, "title", "kind", "publisher", "author", "url", "published", "published_note"),
+            **self.fields(
+                entry, "title", "kind", "publisher", "author", "url", "published", "published_note", "curation_note"
+            ),
         )
         if source and entry.get("cite"):
             self.cite(path, source.slug, source, entry["cite"])
@@ -166,8 +223,12 @@ class CorpusLoader:
             fields = self.fields(cited, "title", "publisher", "author", "url", "published", "published_note")
             target = self.upsert(path, Source, cited, kind=cited.get("kind", Source.Kind.NEWS), **fields)
             if source and target:
-                reference, _ = Reference.objects.get_or_create(citing=source, cited=target)
-                if assign(reference, {"note": str(cited.get("note", ""))}):
+                reference = Reference.objects.filter(citing=source, cited=target).first()
+                label = f"Reference {source.slug} cites {target.slug}"
+                if reference is None and self.withdrawn_by_a_person(Reference, label, citing=source, cited=target):
+                    continue
+                reference = reference or Reference(citing=source, cited=target)
+                if self.assign(reference, {"note": str(cited.get("note", ""))}):
                     reference.save()
 
     def load_places(self, path, source, entries):
@@ -182,7 +243,7 @@ class CorpusLoader:
             place = places[entry["slug"]]
             if place is None:
                 continue
-            if entry.get("parent") and assign(place, {"parent": self.lookup(path, Place, entry["parent"])}):
+            if entry.get("parent") and self.assign(place, {"parent": self.lookup(path, Place, entry["parent"])}):
                 place.save(update_fields=["parent"])
             self.cite(path, source, place, entry.get("cite") or [])
 
@@ -209,8 +270,11 @@ class CorpusLoader:
         actor = self.upsert(path, Actor, entry, strict=("kind",), **self.fields(entry, "name", "kind", "description"))
         if actor is None:
             return
-        for name in entry.get("aliases") or []:
-            Alias.objects.get_or_create(actor=actor, name=str(name))
+        for name in map(str, entry.get("aliases") or []):
+            if Alias.objects.filter(actor=actor, name=name).exists():
+                continue
+            if not self.withdrawn_by_a_person(Alias, f"Alias {name!r} of {actor.slug}", actor=actor, name=name):
+                Alias.objects.create(actor=actor, name=name)
         self.cite(path, source, actor, entry.get("cite") or [])
 
     def load_relationship(self, path, source, entry):
@@ -218,16 +282,14 @@ class CorpusLoader:
         target = self.lookup(path, Actor, entry["object"])
         if not (subject and target):
             return
-        slug = entry.get("slug") or Relationship.default_slug(
-            entry["subject"], entry["kind"], entry["object"], entry.get("office", "")
-        )
-        entry = {**entry, "slug": slug}
+        entry = {**entry, "slug": relationship_slug(entry)}
         fields = self.fields(entry, "kind", "office", "date_note", "note")
         relationship = self.upsert(
             path, Relationship, entry, subject=subject, object=target, strict=("kind",), **fields
         )
         if relationship:
-            self.attest(path, source, relationship, entry)
+            if source:
+                self.attest(path, source, relationship, entry)
             self.cite(path, source, relationship, entry.get("cite") or [])
 
     def attest(self, path, source, relationship, entry):
@@ -241,10 +303,9 @@ class CorpusLoader:
             fields = merged_attestation(self.attestations[key], fields)
         self.attestations[key] = fields
         attestation = RelationshipAttestation.objects.filter(relationship=relationship, source__slug=source).first()
-        attestation = attestation or RelationshipAttestation(
-            relationship=relationship, source=Source.objects.get(slug=source)
-        )
-        if assign(attestation, fields) and self.validate(path, attestation):
+        if attestation is None:
+            attestation = RelationshipAttestation(relationship=relationship, source=Source.objects.get(slug=source))
+        if self.assign(attestation, fields) and self.validate(path, attestation):
             try:
                 attestation.save()
             except ValidationError as error:
@@ -264,18 +325,21 @@ class CorpusLoader:
             self.load_toll(path, source, incident, toll)
         for involvement in entry.get("involvements") or []:
             self.load_involvement(path, source, incident, involvement)
-        incident.update_tolls()
 
     def load_toll(self, path, source, incident, entry):
-        figure = TollFigure.objects.filter(
-            incident=incident, source__slug=source, measure=entry["measure"], as_printed=str(entry["as_printed"])
-        ).first() or TollFigure(
-            incident=incident,
-            source=Source.objects.get(slug=source),
-            measure=entry["measure"],
-            as_printed=str(entry["as_printed"]),
-        )
-        if assign(figure, {"low": entry.get("low"), "high": entry.get("high")}) and self.validate(path, figure):
+        key = {
+            "incident": incident,
+            "source": Source.objects.get(slug=source),
+            "measure": entry["measure"],
+            "as_printed": str(entry["as_printed"]),
+        }
+        figure = TollFigure.objects.filter(**key).first()
+        if figure is None and self.withdrawn_by_a_person(
+            TollFigure, f"TollFigure {incident.slug} {key['as_printed']}", **key
+        ):
+            return
+        figure = figure or TollFigure(**key)
+        if self.assign(figure, {"low": entry.get("low"), "high": entry.get("high")}) and self.validate(path, figure):
             figure.save()
         self.cite(path, source, figure, entry.get("cite") or [])
 
@@ -284,20 +348,22 @@ class CorpusLoader:
         accused_by = self.lookup(path, Actor, entry["accused_by"]) if entry.get("accused_by") else None
         if actor is None:
             return
-        involvement = Involvement.objects.filter(incident=incident, actor=actor, role=entry["role"]).first()
-        involvement = involvement or Involvement(incident=incident, actor=actor, role=entry["role"])
+        key = {"incident": incident, "actor": actor, "role": entry["role"]}
+        involvement = Involvement.objects.filter(**key).first()
+        label = f"Involvement {actor.slug} {entry['role']} in {incident.slug}"
+        if involvement is None and self.withdrawn_by_a_person(Involvement, label, **key):
+            return
+        involvement = involvement or Involvement(**key)
         changes = {}
         if accused_by and not involvement.accused_by_id:
             changes["accused_by"] = accused_by
         if entry.get("note") and not involvement.note:
             changes["note"] = entry["note"]
-        if assign(involvement, changes) and self.validate(path, involvement):
+        if self.assign(involvement, changes) and self.validate(path, involvement):
             involvement.save()
         self.cite(path, source, involvement, entry.get("cite") or [])
 
     def cite(self, path, default_source, record, entries):
-        if not entries:
-            self.problems.append(f"{path.name}: {record._meta.model_name} {record} has no citation")
         for entry in entries:
             if isinstance(entry, str):
                 entry = {"quote": entry}
@@ -306,8 +372,14 @@ class CorpusLoader:
             if source is None:
                 continue
             citation = Citation.objects.for_record(record).filter(source=source, quote=entry["quote"]).first()
+            key = {"content_type": ContentType.objects.get_for_model(record), "object_id": record.pk}
+            label = f"Citation {entry['quote'][:60]!r} on {self.label(record)}"
+            if citation is None and self.withdrawn_by_a_person(
+                Citation, label, **key, source=source, quote=entry["quote"]
+            ):
+                continue
             citation = citation or Citation(source=source, quote=entry["quote"], record=record)
-            changed = assign(
+            changed = self.assign(
                 citation, {"speaker": entry.get("speaker") or citation.speaker, "via": via or citation.via}
             )
             if changed and self.validate(path, citation, f"quote {entry['quote'][:60]!r}"):
@@ -318,6 +390,15 @@ class CorpusLoader:
         slug = entry.get("slug")
         key = (model, slug)
         instance = model.objects.filter(slug=slug).first()
+        if key in self.withdrawn:
+            return None
+        if (
+            instance is None
+            and key not in self.seen
+            and self.withdrawn_by_a_person(model, f"{model.__name__} {slug}", slug=slug)
+        ):
+            self.withdrawn.add(key)
+            return None
         if key in self.seen and instance is not None:
             fields = self.merge(path, instance, strict, fields)
         else:
@@ -325,7 +406,7 @@ class CorpusLoader:
             instance = instance or model(slug=slug)
             if fields.get("date_note", "\0") in getattr(instance, "date_note", ""):
                 fields.pop("date_note")  # already there, merged with a later file's note on a former load
-        if assign(instance, fields):
+        if self.assign(instance, fields):
             if not self.validate(path, instance):
                 return None
             instance.save()
@@ -333,6 +414,8 @@ class CorpusLoader:
 
     def merge(self, path, instance, strict, fields):
         """The fields a later file may set: empty ones, and a date that narrows the one there."""
+        if changed_by_a_person(instance):
+            return {}  # the first file's values were listed as left alone already
         merged = {}
         if fields.get("date_note") and fields["date_note"] not in instance.date_note:
             # Each article's reading of a relative date stays on record, whichever date wins.
@@ -363,7 +446,9 @@ class CorpusLoader:
 
     def lookup(self, path, model, slug):
         instance = model.objects.filter(slug=slug).first()
-        if instance is None:
+        if instance is None and ((model, slug) in self.withdrawn or deleted_by_a_person(model, slug=slug)):
+            self.withdrawn.add((model, slug))
+        elif instance is None:
             self.problems.append(f"{path.name}: no {model.__name__} with slug {slug!r}")
         return instance
 
@@ -376,6 +461,46 @@ class CorpusLoader:
             )
             return False
         return True
+
+    def assign(self, instance, fields):
+        """Set the fields on instance; True when it needs saving: it is new, or it changed and no
+        person has changed it since it was loaded (then each differing field is listed as left alone)."""
+        if instance._state.adding:
+            for name, value in fields.items():
+                setattr(instance, name, value)
+            return True
+        differing = {name: value for name, value in fields.items() if getattr(instance, name) != value}
+        if not differing:
+            return False
+        if changed_by_a_person(instance):
+            for name, value in differing.items():
+                self.note_left_alone(
+                    LeftAlone(self.label(instance), name, self.shown(value), self.shown(getattr(instance, name)))
+                )
+            return False
+        for name, value in differing.items():
+            setattr(instance, name, value)
+        return True
+
+    def withdrawn_by_a_person(self, model, label, **lookup):
+        """True (and listed as left alone) when a person deleted the row the fixtures describe."""
+        if not deleted_by_a_person(model, **lookup):
+            return False
+        self.note_left_alone(LeftAlone(label, "(the whole row)", "present", "deleted"))
+        return True
+
+    def note_left_alone(self, item):
+        if item not in self.left_alone:
+            self.left_alone.append(item)
+
+    @staticmethod
+    def label(instance):
+        slug = getattr(instance, "slug", None)
+        return f"{type(instance).__name__} {slug or instance}"
+
+    @staticmethod
+    def shown(value):
+        return getattr(value, "slug", value)
 
     @staticmethod
     def fields(entry, *names):

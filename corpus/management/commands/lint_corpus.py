@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from sources.corpus_lint import lint_directory
+from corpus.lint import lint_directory
 
 
 class Command(BaseCommand):
