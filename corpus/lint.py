@@ -12,8 +12,9 @@ the rules of docs/codebook.md (section 15) that words can check:
 - ``merged-periods``: one row whose sources describe periods that do not meet (one ends before
   another starts or is attested): each period needs a row of its own (its own ``slug``).
 
-Deliberate exceptions are listed, each with its reason, in ``lint_exceptions.yaml`` beside the
-articles; an exception that no longer matches anything is itself a finding, so the list stays true.
+Deliberate exceptions are listed, each with its reason, in ``corpus/lint_exceptions.yaml`` (not in
+fixtures/, which holds only what dump_corpus writes); an exception that no longer matches anything
+is itself a finding, so the list stays true.
 """
 
 import re
@@ -51,7 +52,8 @@ RELATIVE = [
     ("month", re.compile(r"\b(this month|last month|earlier this month|recent weeks)\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(this year|last year|recent|recently)\b", re.IGNORECASE)),
 ]
-EXCEPTIONS_FILE = "lint_exceptions.yaml"
+EXCEPTIONS = Path(__file__).with_name("lint_exceptions.yaml")
+EXCEPTIONS_FILE = EXCEPTIONS.name
 
 
 @dataclass(frozen=True)
@@ -65,16 +67,15 @@ class Finding:
         return f"{self.file}: {self.rule}: {self.record}: {self.message}"
 
 
-def lint_directory(directory):
-    """The findings for the corpus in `directory`, less its listed exceptions."""
+def lint_directory(directory, exceptions_path=EXCEPTIONS):
+    """The findings for the corpus in `directory`, less the exceptions listed in `exceptions_path`."""
     directory = Path(directory)
     articles = []
     for path in sorted((directory / "articles").glob("*.yaml")):
         with open(path, encoding="utf-8") as stream:
             articles.append((path.name, yaml.safe_load(stream) or {}))
-    exceptions_path = directory / EXCEPTIONS_FILE
     exceptions = []
-    if exceptions_path.exists():
+    if Path(exceptions_path).exists():
         with open(exceptions_path, encoding="utf-8") as stream:
             exceptions = yaml.safe_load(stream) or []
     return apply_exceptions(lint(articles), exceptions)

@@ -16,6 +16,6 @@ class Command(BaseCommand):
             self.stdout.write(str(finding))
         if findings:
             raise CommandError(
-                f"{len(findings)} finding(s); fix them or list them with a reason in lint_exceptions.yaml."
+                f"{len(findings)} finding(s); fix them or list them with a reason in corpus/lint_exceptions.yaml."
             )
         self.stdout.write(self.style.SUCCESS("The corpus passes the lint."))
