@@ -28,7 +28,9 @@ from actors.models import Relationship
 from conflict import fuzzydates
 
 REPORTING_WORDS = re.compile(
-    r"\b(said|says|say|saying|told|tells|accused|accuses|accusing|according to|claimed|claims|stated|quoted)\b"
+    r"\b(said|says|say|saying|told|tells|accused|accuses|accusing|according to|claimed|claims|stated|quoted"
+    r"|suggest|suggests|suggesting|confirmed|acknowledged|noted|condemned|stressed|urged|called on|rejected|denied"
+    r"|reportedly|believed|announced|threaten|threatens|threatened|promised|vowed|warned|insisted|dubs?|hailed)\b"
     r"|[“”\"]",
     re.IGNORECASE,
 )
