@@ -3,7 +3,7 @@
 import pytest
 from django.conf import settings
 
-from actors.models import Actor, Relationship
+from actors.models import Actor, Relationship, RelationshipAttestation
 from events.models import Crossing, Incident, Involvement, Place, TollFigure
 from sources.models import Citation, Source
 
@@ -29,7 +29,18 @@ def test_every_category_value_is_in_the_codebook(choices):
 
 @pytest.mark.parametrize(
     "model",
-    [Source, Citation, Actor, Relationship, Incident, Involvement, TollFigure, Place, Crossing],
+    [
+        Source,
+        Citation,
+        Actor,
+        Relationship,
+        RelationshipAttestation,
+        Incident,
+        Involvement,
+        TollFigure,
+        Place,
+        Crossing,
+    ],
     ids=lambda m: m.__name__,
 )
 def test_every_field_is_in_the_codebook(model):
