@@ -4,9 +4,9 @@ from django.contrib.admin import helpers
 from django.db import transaction
 from django.db.models import Count
 from django.template.response import TemplateResponse
-from simple_history.admin import SimpleHistoryAdmin
 
-from sources.admin import CitationInline
+from conflict.admin import RecordAdmin, merge_two_selected
+from sources.admin import CitationInline, NeedsSourceFilter
 
 from .models import Actor, Alias, Relationship, RelationshipAttestation
 
@@ -41,9 +41,9 @@ class ActorMergeForm(forms.Form):
 
 
 @admin.register(Actor)
-class ActorAdmin(SimpleHistoryAdmin):
+class ActorAdmin(RecordAdmin):
     list_display = ["name", "kind", "slug", "alias_list"]
-    list_filter = ["kind"]
+    list_filter = [NeedsSourceFilter, "kind"]
     search_fields = ["name", "slug", "aliases__name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [AliasInline, RelationshipInline, InverseRelationshipInline, CitationInline]
@@ -92,7 +92,7 @@ class ActorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Alias)
-class AliasAdmin(SimpleHistoryAdmin):
+class AliasAdmin(RecordAdmin):
     list_display = ["name", "actor"]
     search_fields = ["name", "actor__name"]
     autocomplete_fields = ["actor"]
@@ -107,11 +107,17 @@ class AttestationInline(admin.TabularInline):
 
 
 @admin.register(Relationship)
-class RelationshipAdmin(SimpleHistoryAdmin):
+class RelationshipAdmin(RecordAdmin):
     list_display = ["subject", "kind", "object", "status", "start", "end", "attested"]
-    list_filter = ["kind", "status"]
+    list_filter = [NeedsSourceFilter, "kind", "status"]
     search_fields = ["slug", "subject__name", "subject__aliases__name", "object__name", "object__aliases__name"]
     autocomplete_fields = ["subject", "object"]
     readonly_fields = ["valid_from", "valid_until"]
+    actions = ["merge_relationships"]
+
+    @admin.action(description="Merge two selected records of one tie into the older", permissions=["change"])
+    def merge_relationships(self, request, queryset):
+        merge_two_selected(self, request, queryset)
+
     list_select_related = ["subject", "object"]
     inlines = [AttestationInline, CitationInline]

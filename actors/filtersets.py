@@ -3,7 +3,7 @@
 import django_filters
 
 from actors.models import Actor, Relationship
-from conflict.filters import FuzzyDateFilter, OrderingFilter, SlugsFilter, updated_since_filter
+from conflict.filters import FuzzyDateFilter, OrderingFilter, SlugsFilter, cited_filter, updated_since_filter
 
 
 class ActorFilterSet(django_filters.FilterSet):
@@ -14,6 +14,7 @@ class ActorFilterSet(django_filters.FilterSet):
         method="filter_related_to",
         label="Has a relationship of any kind, either way, with this actor (slug)",
     )
+    cited = cited_filter()
     updated_since = updated_since_filter()
     ordering = OrderingFilter(fields=["name", "kind", "slug", "updated"])
 
@@ -38,6 +39,7 @@ class RelationshipFilterSet(django_filters.FilterSet):
         end="earliest", method="filter_date_from", label="May have held on or after this EDTF date"
     )
     date_to = FuzzyDateFilter(end="latest", method="filter_date_to", label="May have held on or before this EDTF date")
+    cited = cited_filter()
     updated_since = updated_since_filter()
     ordering = OrderingFilter(
         fields=[("valid_from", "date"), ("kind", "kind"), ("slug", "slug"), ("updated", "updated")]

@@ -11,11 +11,11 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
-from conflict.history import delete_with_reason, related_or_last_known, save_with_reason
-from sources.models import Source
+from conflict.history import delete_with_reason, joined, related_or_last_known, save_with_reason
+from sources.models import CitedQuerySet, CitedRecord, Source
 
 
-class ActorQuerySet(models.QuerySet):
+class ActorQuerySet(CitedQuerySet):
     def search(self, text):
         """Actors whose name or any alias contains `text`."""
         if not text:
@@ -45,7 +45,7 @@ class ActorQuerySet(models.QuerySet):
         return self.filter(Q(pk__in=objects) | Q(pk__in=subjects))
 
 
-class Actor(models.Model):
+class Actor(CitedRecord, models.Model):
     """Anyone who acts, speaks or is acted upon: an armed group, a council, a state, a person."""
 
     class Kind(models.TextChoices):
@@ -123,10 +123,10 @@ class Actor(models.Model):
                 survivor = relationship.duplicates().first()
             if survivor is None:
                 save_with_reason(relationship, reason)
+            elif isinstance(survivor, Relationship):
+                survivor.absorb(relationship, reason)
             else:
                 relationship.citations.all().move_to(survivor, reason)
-                if isinstance(survivor, Relationship):
-                    relationship.move_attestations_to(survivor, reason)
                 delete_with_reason(relationship, reason)
 
     def _move_roles(self, target, reason):
@@ -138,8 +138,7 @@ class Actor(models.Model):
             if survivor is None:
                 save_with_reason(involvement, reason)
             else:
-                involvement.citations.all().move_to(survivor, reason)
-                delete_with_reason(involvement, reason)
+                survivor.absorb(involvement, reason)
         for accusation in self.accusations_made.all():
             accusation.accused_by = None if accusation.actor_id == target.pk else target
             save_with_reason(accusation, reason)
@@ -176,7 +175,7 @@ class Alias(models.Model):
         return self.name
 
 
-class RelationshipQuerySet(models.QuerySet):
+class RelationshipQuerySet(CitedQuerySet):
     def leaders_and_members_of(self, actor):
         """Who led it, held office in it or belonged to it, oldest first."""
         kinds = [Relationship.Kind.LEADS, Relationship.Kind.HOLDS_OFFICE, Relationship.Kind.MEMBER_OF]
@@ -206,7 +205,7 @@ class RelationshipQuerySet(models.QuerySet):
         return queryset
 
 
-class Relationship(models.Model):
+class Relationship(CitedRecord, models.Model):
     """A tie from one actor to another (subject → object) over a period as precise as the text."""
 
     class Kind(models.TextChoices):
@@ -356,6 +355,31 @@ class Relationship(models.Model):
         _, end_latest = fuzzydates.bounds_or_none(self.end)
         if start_earliest and end_latest and end_latest < start_earliest:
             raise ValidationError({"end": f"The relationship ends ({self.end}) before it starts ({self.start})."})
+
+    def merge_into(self, target):
+        """Fold this record of a tie into `target`, another record of the same tie, and delete it."""
+        if target.pk == self.pk:
+            raise ValueError("A relationship cannot be merged into itself.")
+        if (self.subject_id, self.kind, self.object_id) != (target.subject_id, target.kind, target.object_id):
+            raise ValueError("Only records of one tie (same subject, kind and object) can be merged.")
+        reason = f"Merged relationship {self.slug} into {target.slug}."
+        with transaction.atomic():
+            target.absorb(self, reason)
+        return reason
+
+    def absorb(self, duplicate, reason):
+        """Take in all a duplicate record of this tie says, then delete it: each source's support kinds,
+        notes and date notes are kept side by side, empty dates and office filled, citations moved."""
+        self.support = ", ".join(dict.fromkeys([*self.support_kinds, *duplicate.support_kinds]))
+        for name in ("office", "start", "end", "attested"):
+            setattr(self, name, getattr(self, name) or getattr(duplicate, name))
+        self.note, self.date_note = joined(self.note, duplicate.note), joined(self.date_note, duplicate.date_note)
+        if duplicate.status == self.Status.STRAINED:
+            self.status = self.Status.STRAINED  # strained on some source's word
+        duplicate.citations.all().move_to(self, reason)
+        duplicate.move_attestations_to(self, reason)
+        delete_with_reason(duplicate, reason)
+        save_with_reason(self, reason)
 
     def duplicates(self):
         """Other relationships stating the same tie over the same period."""

@@ -36,7 +36,7 @@ def actor_detail(request, slug):
         Actor.objects.prefetch_related("aliases", Prefetch("citations", queryset=Citation.objects.with_sources())),
         slug=slug,
     )
-    relationships = Relationship.objects.involving(actor).select_related("subject", "object")
+    relationships = Relationship.objects.involving(actor).select_related("subject", "object").with_cited()
     attested = relationships.prefetch_related("attestations__source", "citations__source")
     year_form = NetworkYearForm(request.GET)
     year = year_form.cleaned_data["year"] if year_form.is_valid() else None

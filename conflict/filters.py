@@ -78,6 +78,17 @@ class OrderingFilter(django_filters.OrderingFilter):
         return queryset.order_by(*queryset.query.order_by, "pk") if value else queryset
 
 
+def filter_cited(queryset, name, value):
+    return queryset.with_cited().filter(cited=value)
+
+
+def cited_filter():
+    return django_filters.BooleanFilter(
+        method=filter_cited,
+        label="Supported by at least one citation (false: records with no source yet)",
+    )
+
+
 def updated_since_filter():
     return django_filters.DateTimeFilter(
         field_name="updated",

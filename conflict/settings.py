@@ -162,7 +162,7 @@ SPECTACULAR_SETTINGS = {
         "PlaceKindEnum": "events.models.Place.Kind",
         "IncidentKindEnum": "events.models.Incident.Kind",
         "SourceKindEnum": "sources.models.Source.Kind",
-        "RecordTypeEnum": "sources.filtersets.RECORD_TYPES",
+        "RecordTypeEnum": "sources.models.RECORD_TYPE_CHOICES",
     },
 }
 

@@ -31,8 +31,7 @@ from actors.models import (
     latest_edtf,
     union_of_support,
 )
-from conflict import fuzzydates
-from events.models import Crossing, Incident, Involvement, Place, TollFigure
+from events.models import Crossing, Incident, Involvement, Place, TollFigure, narrower_date
 from sources.models import Citation, Reference, Source
 
 LOADED = "Loaded from the fixtures"
@@ -150,22 +149,6 @@ def merged_attestation(first, second):
         "date_note": "\n".join(dict.fromkeys(note for note in (first["date_note"], second["date_note"]) if note)),
         "note": "\n".join(dict.fromkeys(note for note in (first["note"], second["note"]) if note)),
     }
-
-
-def narrower_date(first, second):
-    """Of two EDTF dates for one event, the one that lies inside the other; None if neither does."""
-    (first_from, first_to), (second_from, second_to) = fuzzydates.bounds(first), fuzzydates.bounds(second)
-
-    def inside(start, end, outer_start, outer_end):
-        return (outer_start is None or (start and start >= outer_start)) and (
-            outer_end is None or (end and end <= outer_end)
-        )
-
-    if inside(second_from, second_to, first_from, first_to):
-        return second
-    if inside(first_from, first_to, second_from, second_to):
-        return first
-    return None
 
 
 class CorpusLoader:
@@ -426,7 +409,11 @@ class CorpusLoader:
                 merged["date"] = fields["date"]
             if narrower is None:
                 self.contradiction(path, instance, "date", fields["date"])
-        fields = {name: value for name, value in fields.items() if name not in ("date", "date_note")}
+        if fields.get("support"):
+            # Each article's kinds of support add up.
+            kinds = [kind.strip() for kind in f"{instance.support},{fields['support']}".split(",") if kind.strip()]
+            merged["support"] = ", ".join(dict.fromkeys(kinds))
+        fields = {name: value for name, value in fields.items() if name not in ("date", "date_note", "support")}
         for name in strict:
             current = getattr(instance, name)
             if fields.get(name) not in (None, "") and current not in (None, "") and str(current) != str(fields[name]):

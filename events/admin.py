@@ -1,7 +1,7 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from sources.admin import CitationInline
+from conflict.admin import RecordAdmin, merge_two_selected
+from sources.admin import CitationInline, NeedsSourceFilter
 
 from .models import Crossing, Incident, Involvement, Place, TollFigure
 
@@ -23,7 +23,7 @@ class TollFigureInline(admin.TabularInline):
 
 
 @admin.register(Place)
-class PlaceAdmin(SimpleHistoryAdmin):
+class PlaceAdmin(RecordAdmin):
     list_display = ["name", "kind", "parent", "latitude", "longitude", "precision"]
     list_filter = ["kind", "precision"]
     search_fields = ["name", "slug"]
@@ -34,8 +34,9 @@ class PlaceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Crossing)
-class CrossingAdmin(SimpleHistoryAdmin):
+class CrossingAdmin(RecordAdmin):
     list_display = ["name", "place", "pakistan_province", "afghanistan_province"]
+    list_filter = [NeedsSourceFilter]
     search_fields = ["name", "slug"]
     autocomplete_fields = [
         "place",
@@ -49,9 +50,9 @@ class CrossingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Incident)
-class IncidentAdmin(SimpleHistoryAdmin):
+class IncidentAdmin(RecordAdmin):
     list_display = ["title", "date", "kind", "place", "crossing", "killed_min", "killed_max"]
-    list_filter = ["kind", "crossing", "date_earliest"]
+    list_filter = [NeedsSourceFilter, "kind", "crossing", "date_earliest"]
     search_fields = ["title", "slug", "summary", "involvements__actor__name", "involvements__actor__aliases__name"]
     autocomplete_fields = ["place", "crossing"]
     readonly_fields = [
@@ -85,12 +86,20 @@ class IncidentAdmin(SimpleHistoryAdmin):
     list_select_related = ["place", "crossing"]
     date_hierarchy = "date_earliest"
     inlines = [InvolvementInline, TollFigureInline, CitationInline]
+    actions = ["merge_incidents"]
+
+    # Merging loses nothing (it is all in history), so it needs change, not delete, permission.
+    @admin.action(
+        description="Merge two selected incidents (one event recorded twice) into the older", permissions=["change"]
+    )
+    def merge_incidents(self, request, queryset):
+        merge_two_selected(self, request, queryset)
 
 
 @admin.register(Involvement)
-class InvolvementAdmin(SimpleHistoryAdmin):
+class InvolvementAdmin(RecordAdmin):
     list_display = ["incident", "actor", "role", "accused_by"]
-    list_filter = ["role"]
+    list_filter = [NeedsSourceFilter, "role"]
     search_fields = ["incident__title", "actor__name", "actor__aliases__name"]
     autocomplete_fields = ["incident", "actor", "accused_by"]
     list_select_related = ["incident", "actor", "accused_by"]
@@ -98,9 +107,9 @@ class InvolvementAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(TollFigure)
-class TollFigureAdmin(SimpleHistoryAdmin):
+class TollFigureAdmin(RecordAdmin):
     list_display = ["incident", "measure", "as_printed", "low", "high", "source"]
-    list_filter = ["measure", "source"]
+    list_filter = [NeedsSourceFilter, "measure", "source"]
     search_fields = ["incident__title", "as_printed"]
     autocomplete_fields = ["incident", "source"]
     list_select_related = ["incident", "source"]

@@ -3,7 +3,15 @@
 import django_filters
 
 from actors.models import Actor
-from conflict.filters import CountFilter, FuzzyDateFilter, IdsFilter, OrderingFilter, SlugsFilter, updated_since_filter
+from conflict.filters import (
+    CountFilter,
+    FuzzyDateFilter,
+    IdsFilter,
+    OrderingFilter,
+    SlugsFilter,
+    cited_filter,
+    updated_since_filter,
+)
 from events.models import Crossing, DateMatch, Incident, Involvement, Place
 from sources.models import Source
 
@@ -35,6 +43,7 @@ class CrossingFilterSet(django_filters.FilterSet):
     within = SlugsFilter(
         queryset=Place.objects.all(), method="filter_within", label="At this place or anywhere inside it (slug)"
     )
+    cited = cited_filter()
     ordering = OrderingFilter(fields=["name", "slug"])
 
     class Meta:
@@ -89,6 +98,7 @@ class IncidentFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="filter_search", label="Every word in a title, summary, actor name or alias, or quote"
     )
+    cited = cited_filter()
     updated_since = updated_since_filter()
     ordering = OrderingFilter(
         fields=[

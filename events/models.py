@@ -4,8 +4,9 @@ in what role, and what each source says they cost in lives."""
 import datetime
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, F, Max, Min, Q
 from django.db.models.functions import TruncMonth
 from django.db.models.signals import post_delete
@@ -14,7 +15,24 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
-from conflict.history import related_or_last_known
+from conflict.history import delete_with_reason, joined, related_or_last_known, restore_rows_as_of, save_with_reason
+from sources.models import Citation, CitedQuerySet, CitedRecord
+
+
+def narrower_date(first, second):
+    """Of two EDTF dates for one event, the one that lies inside the other; None if neither does."""
+    (first_from, first_to), (second_from, second_to) = fuzzydates.bounds(first), fuzzydates.bounds(second)
+
+    def inside(start, end, outer_start, outer_end):
+        return (outer_start is None or (start and start >= outer_start)) and (
+            outer_end is None or (end and end <= outer_end)
+        )
+
+    if inside(second_from, second_to, first_from, first_to):
+        return second
+    if inside(first_from, first_to, second_from, second_to):
+        return first
+    return None
 
 
 class PlaceQuerySet(models.QuerySet):
@@ -99,7 +117,7 @@ class Place(models.Model):
         return next((place for place in self.lineage() if place.kind == kind), None)
 
 
-class CrossingQuerySet(models.QuerySet):
+class CrossingQuerySet(CitedQuerySet):
     def with_status_changes(self):
         return self.prefetch_related(
             models.Prefetch(
@@ -108,7 +126,7 @@ class CrossingQuerySet(models.QuerySet):
         )
 
 
-class Crossing(models.Model):
+class Crossing(CitedRecord, models.Model):
     """A border crossing between Pakistan and Afghanistan, with its two sides."""
 
     slug = models.SlugField(max_length=120, unique=True)
@@ -140,12 +158,14 @@ class Crossing(models.Model):
     def status_periods(self, today=None):
         """The status history as periods: each change lasts until the next one, the last until today."""
         history = self.status_history()
+        if not history:
+            return []
         ends = [change["since_earliest"] for change in history[1:]] + [today or datetime.date.today()]
         return [{**change, "until_earliest": end} for change, end in zip(history, ends, strict=True)]
 
     def status_history(self):
         """Open/closed periods derived from closure and reopening incidents, oldest first."""
-        changes = self.status_changes()
+        changes = list(self.status_changes())
         return [
             {
                 "status": "closed" if incident.kind == Incident.Kind.BORDER_CLOSURE else "open",
@@ -154,7 +174,7 @@ class Crossing(models.Model):
                 "until": following.date if following else None,
                 "incident": incident,
             }
-            for incident, following in zip(changes, [*changes[1:], None], strict=True)
+            for incident, following in zip(changes, [*changes[1:], None][: len(changes)], strict=True)
         ]
 
     def status_changes(self):
@@ -171,7 +191,7 @@ class DateMatch(models.TextChoices):
     WITHIN = "within", "Certainly in the range (all its possible dates are inside it)"
 
 
-class IncidentQuerySet(models.QuerySet):
+class IncidentQuerySet(CitedQuerySet):
     def known_to_the_month(self):
         """Incidents whose earliest and latest possible days fall in one calendar month."""
         return self.annotate(first_month=TruncMonth("date_earliest"), last_month=TruncMonth("date_latest")).filter(
@@ -264,7 +284,7 @@ class IncidentQuerySet(models.QuerySet):
         return queryset
 
 
-class Incident(models.Model):
+class Incident(CitedRecord, models.Model):
     """Something that happened on a date as precise as the sources allow."""
 
     class Kind(models.TextChoices):
@@ -374,6 +394,60 @@ class Incident(models.Model):
         middle = self.date_earliest + (self.date_latest - self.date_earliest) / 2
         return middle.year, (middle.month if self.date_precision in ("day", "month") else None)
 
+    def merge_into(self, target):
+        """Fold this incident, the same event recorded twice, into `target` and delete it; nothing is lost.
+
+        Its roles, toll figures and citations move to `target` (a row `target` has already takes in the
+        moved one's note and citations), the narrower of the two dates is kept, and both records' date
+        notes and summaries stay side by side. One transaction, each change in history with the reason.
+        """
+        if target.pk == self.pk:
+            raise ValueError("An incident cannot be merged into itself.")
+        reason = f"Merged incident “{self.title}” ({self.slug}) into “{target.title}” ({target.slug}): one event."
+        with transaction.atomic():
+            for involvement in self.involvements.all():
+                involvement.incident = target
+                survivor = involvement.duplicates().first()
+                if survivor is None:
+                    save_with_reason(involvement, reason)
+                else:
+                    survivor.absorb(involvement, reason)
+            for figure in self.toll_figures.all():
+                figure.incident = target
+                survivor = figure.duplicates().first()
+                if survivor is None:
+                    save_with_reason(figure, reason)
+                else:
+                    figure.citations.all().move_to(survivor, reason)
+                    delete_with_reason(figure, reason)
+            self.citations.all().move_to(target, reason)
+            target.refresh_from_db()
+            target.absorb_fields(self)
+            delete_with_reason(self, reason)
+            save_with_reason(target, reason)
+        return reason
+
+    def absorb_fields(self, duplicate):
+        narrower = narrower_date(self.date, duplicate.date)
+        if duplicate.date != self.date and narrower is None:
+            self.date_note = joined(self.date_note, f"Also recorded as {duplicate.date} ({duplicate.slug}).")
+        self.date = narrower or self.date
+        self.date_note = joined(self.date_note, duplicate.date_note)
+        self.summary = joined(self.summary, duplicate.summary)
+        self.place = self.place or duplicate.place
+        self.crossing = self.crossing or duplicate.crossing
+
+    def restore_parts_as_of(self, moment, reason):
+        """Bring back its roles, toll figures and every citation of it and of them as they were at `moment`,
+        so that a revert restores the incident whole; saving the incident then derives its ranges from them."""
+        with transaction.atomic():
+            parts = [self]
+            for model in (Involvement, TollFigure):
+                parts += restore_rows_as_of(model, moment, reason, incident_id=self.pk)
+            for part in parts:
+                content_type = ContentType.objects.get_for_model(part)
+                restore_rows_as_of(Citation, moment, reason, content_type_id=content_type.pk, object_id=part.pk)
+
     def toll_ranges(self):
         """The killed and injured ranges the figures each source gives add up to: lowest low to
         highest high, open-ended when any figure is."""
@@ -393,7 +467,7 @@ class Incident(models.Model):
         self.save(update_fields=[*tolls, "updated"])
 
 
-class Involvement(models.Model):
+class Involvement(CitedRecord, models.Model):
     """An actor's part in an incident, on some source's word."""
 
     class Role(models.TextChoices):
@@ -427,6 +501,7 @@ class Involvement(models.Model):
     note = models.TextField(blank=True)
     citations = GenericRelation("sources.Citation", related_query_name="involvement")
 
+    objects = CitedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -454,6 +529,15 @@ class Involvement(models.Model):
         same = {"incident": self.incident_id, "actor": self.actor_id, "role": self.role}
         return Involvement.objects.filter(**same).exclude(pk=self.pk)
 
+    def absorb(self, duplicate, reason):
+        """Take in a duplicate row's note, accuser and citations, then delete it."""
+        self.note = joined(self.note, duplicate.note)
+        if self.accused_by_id is None and duplicate.accused_by_id != self.actor_id:
+            self.accused_by_id = duplicate.accused_by_id
+        duplicate.citations.all().move_to(self, reason)
+        delete_with_reason(duplicate, reason)
+        save_with_reason(self, reason)
+
     @property
     def is_contested(self):
         return self.role in self.CONTESTED_ROLES
@@ -467,7 +551,7 @@ class Involvement(models.Model):
         return [(role, found) for role, found in roles.items() if found]
 
 
-class TollFigure(models.Model):
+class TollFigure(CitedRecord, models.Model):
     """One source's figure for the killed or injured in an incident, as a range."""
 
     class Measure(models.TextChoices):
@@ -484,6 +568,7 @@ class TollFigure(models.Model):
     as_printed = models.CharField(max_length=200, help_text="The figure in the source's words (“more than 100”).")
     citations = GenericRelation("sources.Citation", related_query_name="toll_figure")
 
+    objects = CitedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -507,6 +592,11 @@ class TollFigure(models.Model):
 
     def get_absolute_url(self):
         return f"{self.incident.get_absolute_url()}#toll-{self.pk}"
+
+    def duplicates(self):
+        """Other rows giving the same source's same figure for the same incident."""
+        same = {"incident": self.incident_id, "source": self.source_id, "measure": self.measure}
+        return TollFigure.objects.filter(**same, as_printed=self.as_printed).exclude(pk=self.pk)
 
     def clean(self):
         super().clean()

@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
+
+from conflict.admin import RecordAdmin
 
 from .models import Citation, Reference, Source
 
@@ -20,6 +21,21 @@ class QuoteInContext:
             passage["quote"],
             passage["after"],
         )
+
+
+class NeedsSourceFilter(admin.SimpleListFilter):
+    """Lists the records no citation supports yet, so that editors can find them a source."""
+
+    title = "source"
+    parameter_name = "needs_source"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Needs a source"), ("no", "Cited")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.with_cited().filter(cited=self.value() == "no")
+        return queryset
 
 
 class CitationInline(QuoteInContext, GenericTabularInline):
@@ -43,7 +59,7 @@ class ReferenceInline(admin.TabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(RecordAdmin):
     list_display = ["title", "publisher", "author", "published", "kind"]
     list_filter = ["kind", "publisher"]
     search_fields = ["slug", "title", "publisher", "author"]
@@ -53,14 +69,14 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Reference)
-class ReferenceAdmin(SimpleHistoryAdmin):
+class ReferenceAdmin(RecordAdmin):
     list_display = ["citing", "cited", "note"]
     search_fields = ["citing__title", "cited__title"]
     autocomplete_fields = ["citing", "cited"]
 
 
 @admin.register(Citation)
-class CitationAdmin(QuoteInContext, SimpleHistoryAdmin):
+class CitationAdmin(QuoteInContext, RecordAdmin):
     list_display = ["short_quote", "source", "speaker", "content_type", "object_id"]
     list_filter = ["content_type", "source"]
     search_fields = ["quote", "speaker", "source__title"]

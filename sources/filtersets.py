@@ -4,18 +4,7 @@ import django_filters
 from django.db.models import Q
 
 from conflict.filters import FuzzyDateFilter, OrderingFilter, SlugsFilter, updated_since_filter
-from sources.models import Citation, Source
-
-# The record types citations support, by model name.
-RECORD_TYPES = [
-    ("actor", "Actor"),
-    ("relationship", "Relationship"),
-    ("place", "Place"),
-    ("crossing", "Crossing"),
-    ("incident", "Incident"),
-    ("involvement", "Involvement (an actor's role in an incident)"),
-    ("tollfigure", "Toll figure"),
-]
+from sources.models import RECORD_TYPE_CHOICES, Citation, Source
 
 
 class SourceFilterSet(django_filters.FilterSet):
@@ -54,7 +43,7 @@ class CitationFilterSet(django_filters.FilterSet):
     via = SlugsFilter(queryset=Source.objects.all(), label="Relays this cited source (slug)")
     speaker = django_filters.CharFilter(lookup_expr="icontains", label="Speaker contains")
     record_type = django_filters.MultipleChoiceFilter(
-        field_name="content_type__model", choices=RECORD_TYPES, label="Type of the record supported"
+        field_name="content_type__model", choices=RECORD_TYPE_CHOICES, label="Type of the record supported"
     )
     updated_since = updated_since_filter()
     ordering = OrderingFilter(fields=[("source__slug", "source"), ("start", "start"), "id", "updated"])

@@ -1,16 +1,70 @@
 """Sources (the articles and reports the data rests on) and citations (verbatim quotes from them)."""
 
+import functools
+import operator
 import re
+from typing import NamedTuple
 
+from django.apps import apps
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
 from conflict.history import delete_with_reason, related_or_last_known, save_with_reason
+
+
+class CitedRecordType(NamedTuple):
+    model: str  # "app_label.ModelName"
+    label: str
+    label_needs: tuple = ()  # related rows its label (str) reads, fetched with it
+
+
+# The kinds of record a citation may support, by model name: declared here once and read by the
+# model's validation, the filters, the serializers and the pages.
+CITED_RECORD_TYPES = {
+    "actor": CitedRecordType("actors.Actor", "Actor"),
+    "relationship": CitedRecordType("actors.Relationship", "Relationship", ("subject", "object")),
+    "place": CitedRecordType("events.Place", "Place"),
+    "crossing": CitedRecordType("events.Crossing", "Crossing"),
+    "incident": CitedRecordType("events.Incident", "Incident"),
+    "involvement": CitedRecordType(
+        "events.Involvement", "Involvement (an actor's role in an incident)", ("incident", "actor")
+    ),
+    "tollfigure": CitedRecordType("events.TollFigure", "Toll figure", ("incident",)),
+    "source": CitedRecordType("sources.Source", "Source (a fact about the source itself)"),
+}
+RECORD_TYPE_CHOICES = [(name, record_type.label) for name, record_type in CITED_RECORD_TYPES.items()]
+
+
+def cited_record_model(name):
+    """The model of a record type citations may support ("actor" -> Actor); LookupError for any other."""
+    return apps.get_model(CITED_RECORD_TYPES[name].model)
+
+
+class CitedQuerySet(models.QuerySet):
+    """Records citations support: `cited` tells those with at least one from those with no source yet."""
+
+    def with_cited(self):
+        citations = Citation.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.model), object_id=OuterRef("pk")
+        )
+        return self.annotate(cited=Exists(citations))
+
+
+class CitedRecord:
+    """A record citations support; `is_cited` is False while none does ("no source yet")."""
+
+    @property
+    def is_cited(self):
+        if "cited" in self.__dict__:  # annotated by CitedQuerySet.with_cited()
+            return self.cited
+        return bool(self.citations.all())
 
 
 def fold_space(text):
@@ -72,10 +126,30 @@ class Source(models.Model):
 
     def save(self, *args, **kwargs):
         self.published_earliest, self.published_latest = fuzzydates.bounds_or_none(self.published)
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            text_changed = Source.objects.filter(pk=self.pk).exclude(text=self.text).exists()
+            super().save(*args, **kwargs)
+            if text_changed:
+                self.relocate_citations()
 
     def get_absolute_url(self):
         return reverse("sources:detail", args=[self.slug])
+
+    def relocate_citations(self):
+        """Find every quote from it again in its (changed) text; refuse the change if one is gone."""
+        self.check_quotes_still_in_text()
+        for citation in self.citations.all():
+            if (citation.start, citation.end) != self.find_quote(citation.quote):
+                citation.source = self
+                citation.save()
+
+    def check_quotes_still_in_text(self):
+        if self.pk is None:
+            return
+        lost = [citation.quote for citation in self.citations.all() if self.find_quote(citation.quote) is None]
+        if lost:
+            quotes = "; ".join(f"“{quote[:80]}”" for quote in lost)
+            raise ValidationError({"text": f"Quotes cited from this source are no longer in its text: {quotes}"})
 
     @property
     def published_display(self):
@@ -84,6 +158,7 @@ class Source(models.Model):
     def clean(self):
         super().clean()
         self.published_earliest, self.published_latest = fuzzydates.bounds_or_none(self.published)
+        self.check_quotes_still_in_text()
 
     def find_quote(self, quote):
         """Where `quote` starts and ends in the text, white space aside; None if it is not there."""
@@ -95,16 +170,13 @@ class Source(models.Model):
         return (match.start(), match.end()) if match else None
 
     def passages(self, citations=None):
-        """The text cut into passages, each with the located citations (default: all of its own) quoting it.
+        """The text cut into passages, each with the citations (default: all of its own) quoting it.
 
         Overlapping quotes merge into one passage citing all of them, so that every character is
         shown once; a passage without citations is plain text.
         """
         citations = self.citations.all() if citations is None else citations
-        located = sorted(
-            (citation for citation in citations if citation.start is not None and citation.end is not None),
-            key=lambda citation: (citation.start, citation.end),
-        )
+        located = sorted(citations, key=lambda citation: (citation.start, citation.end))
         passages, position = [], 0
         for citation in located:
             if passages and passages[-1]["citations"] and citation.start < passages[-1]["end"]:
@@ -145,6 +217,14 @@ class CitationQuerySet(models.QuerySet):
     def with_sources(self):
         return self.select_related("source", "via")
 
+    def with_records(self):
+        """Fetch the records these citations support, one query per record type, with what their labels name."""
+        querysets = [
+            cited_record_model(name).objects.select_related(*record_type.label_needs)
+            for name, record_type in CITED_RECORD_TYPES.items()
+        ]
+        return self.prefetch_related(GenericPrefetch("record", querysets))
+
     def for_record(self, record):
         return self.filter(content_type=ContentType.objects.get_for_model(record), object_id=record.pk)
 
@@ -180,10 +260,20 @@ class Citation(models.Model):
         help_text="The source the passage itself credits (a numbered note), if any.",
     )
     start = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Character offset of the quote in the source text; filled in on save."
+        editable=False, help_text="Character offset of the quote in the source text; found on every save."
     )
-    end = models.PositiveIntegerField(null=True, blank=True)
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    end = models.PositiveIntegerField(editable=False)
+    content_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.CASCADE,
+        limit_choices_to=functools.reduce(
+            operator.or_,
+            (
+                Q(app_label=record_type.model.split(".")[0], model=name)
+                for name, record_type in CITED_RECORD_TYPES.items()
+            ),
+        ),
+    )
     object_id = models.PositiveBigIntegerField()
     record = GenericForeignKey("content_type", "object_id")
     updated = models.DateTimeField(auto_now=True)
@@ -195,23 +285,43 @@ class Citation(models.Model):
     class Meta:
         ordering = ["source", "start", "id"]
         indexes = [models.Index(fields=["content_type", "object_id"], name="citation_record_idx")]
+        constraints = [
+            # With start and end required, no citation is stored without its place in the text.
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="citation_position_in_text"),
+        ]
 
     def __str__(self):
         return f"“{self.quote[:60]}” ({related_or_last_known(self, 'source').slug})"
 
     def save(self, *args, **kwargs):
-        # Recomputed on every save: an edited quote must not keep the old quote's position.
-        if self.source_id is not None:
-            self.start, self.end = self.source.find_quote(self.quote) or (None, None)
+        # Checked on every save, whoever saves: an invented quote is refused, an edited one moves.
+        self.check_record_type()
+        self.locate()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return f"{self.source.get_absolute_url()}#citation-{self.pk}"
 
+    def clean_fields(self, exclude=None):
+        # The position is derived (clean() and save() find it), never entered.
+        super().clean_fields(exclude={*(exclude or ()), "start", "end"})
+
     def clean(self):
         super().clean()
-        if self.source_id is None:
-            return
+        self.check_record_type()
+        if self.source_id is not None:
+            self.locate()
+
+    def check_record_type(self):
+        if (
+            self.content_type_id
+            and ContentType.objects.get_for_id(self.content_type_id).model not in CITED_RECORD_TYPES
+        ):
+            kinds = ", ".join(CITED_RECORD_TYPES)
+            raise ValidationError({"content_type": f"A citation supports one of these kinds of record: {kinds}."})
+
+    def locate(self):
+        """Set start and end from where the quote is in its source's text; ValidationError if it is not there."""
         position = self.source.find_quote(self.quote)
         if position is None:
             raise ValidationError(
@@ -221,8 +331,8 @@ class Citation(models.Model):
 
     def in_context(self, margin=150):
         """The quoted passage with up to `margin` characters of the source text either side."""
-        if self.start is None or self.end is None:
-            return None
+        if self.start is None:
+            return None  # a quote being entered, not found yet
         text = self.source.text
         before_start = max(0, self.start - margin)
         after_end = min(len(text), self.end + margin)

@@ -1,29 +1,12 @@
 """The site's source page: a source's text with every cited quote marked and linked to its records."""
 
-from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
-from actors.models import Actor, Relationship
-from events.models import Crossing, Incident, Involvement, Place, TollFigure
 from sources.filtersets import SourceFilterSet
 from sources.models import Source
 
 LIST_PAGE_SIZE = 100
-
-RECORDS = GenericPrefetch(
-    "record",
-    [
-        Actor.objects.all(),
-        Relationship.objects.select_related("subject", "object"),
-        Incident.objects.all(),
-        Involvement.objects.select_related("actor", "incident"),
-        TollFigure.objects.select_related("incident"),
-        Crossing.objects.all(),
-        Place.objects.all(),
-        Source.objects.all(),
-    ],
-)
 
 
 def source_list(request):
@@ -38,7 +21,7 @@ def source_list(request):
 
 def source_detail(request, slug):
     source = get_object_or_404(Source, slug=slug)
-    citations = source.citations.select_related("source", "content_type", "via").prefetch_related(RECORDS)
+    citations = source.citations.with_sources().select_related("content_type").with_records()
     return render(
         request,
         "sources/source_detail.html",
@@ -46,7 +29,6 @@ def source_detail(request, slug):
             "source": source,
             "passages": source.passages(citations),
             "citations": citations,
-            "unlocated": [citation for citation in citations if citation.start is None],
             "references": source.references.select_related("cited"),
             "cited_by": source.referenced_by.select_related("citing"),
         },

@@ -52,7 +52,7 @@ def current_form_data(response):
     and of every inline row (hidden ones included), with the management forms."""
     forms = [response.context["adminform"].form]
     data = {}
-    for inline in response.context["inline_admin_formsets"]:
+    for inline in response.context.get("inline_admin_formsets", []):  # a revert page has none
         management = inline.formset.management_form
         data.update({management.add_prefix(name): management[name].value() for name in management.fields})
         forms += inline.formset.forms

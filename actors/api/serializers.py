@@ -2,7 +2,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actors.models import Actor, Relationship, RelationshipAttestation
-from conflict.api.fields import CleanedModelSerializer, RelatedRecordField
+from conflict.api.fields import CleanedModelSerializer, RelatedRecordField, cited_field
 from sources.api.serializers import CitationSummarySerializer, SourceSummarySerializer
 
 
@@ -31,13 +31,14 @@ class RelationshipSerializer(CleanedModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:relationship-detail", lookup_field="slug")
     subject = RelatedRecordField(ActorSummarySerializer, queryset=Actor.objects.all())
     object = RelatedRecordField(ActorSummarySerializer, queryset=Actor.objects.all())
+    cited = cited_field()
     citations = CitationSummarySerializer(many=True, read_only=True)
     attestations = AttestationSerializer(many=True, read_only=True)
 
     class Meta:
         model = Relationship
         fields = ["slug", "api_url", "subject", "kind", "object", "status", "support", "office"]
-        fields += ["start", "end", "attested", "valid_from", "valid_until", "date_note", "note", "citations"]
+        fields += ["start", "end", "attested", "valid_from", "valid_until", "date_note", "note", "cited", "citations"]
         fields += ["attestations", "updated"]
         read_only_fields = ["valid_from", "valid_until", "updated"]
 
@@ -46,11 +47,13 @@ class ActorSerializer(CleanedModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:actor-detail", lookup_field="slug")
     aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
     relationships = serializers.SerializerMethodField()
+    cited = cited_field()
     citations = CitationSummarySerializer(many=True, read_only=True)
 
     class Meta:
         model = Actor
-        fields = ["slug", "api_url", "name", "kind", "description", "aliases", "relationships", "citations", "updated"]
+        fields = ["slug", "api_url", "name", "kind", "description", "aliases", "relationships", "cited", "citations"]
+        fields += ["updated"]
         read_only_fields = ["updated"]
 
     @extend_schema_field(RelationshipSerializer(many=True, read_only=True))

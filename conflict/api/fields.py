@@ -39,6 +39,14 @@ class RelatedRecordFieldSchema(OpenApiSerializerFieldExtension):
         return auto_schema.resolve_serializer(self.target.summary_serializer, direction).ref
 
 
+def cited_field():
+    return serializers.BooleanField(
+        source="is_cited",
+        read_only=True,
+        help_text="False while no citation supports it: “no source yet” (filter with ?cited=false).",
+    )
+
+
 class CleanedModelSerializer(serializers.ModelSerializer):
     """Runs the model's own validation (EDTF dates, quotes found in their source, ...) on writes,
     so that the API refuses exactly what the admin refuses, field by field."""

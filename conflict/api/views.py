@@ -6,9 +6,12 @@ from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerView
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.response import Response
 
+from conflict.api.exceptions import PreconditionFailed
 from conflict.api.pagination import SyncPagination
 from conflict.api.renderers import CSVRenderer, GeoJSONRenderer, TimelineRenderer
+from conflict.versions import StaleEdit, check_version, etag, version_from_etag
 
 EXPORT_RENDERERS = (CSVRenderer, GeoJSONRenderer, TimelineRenderer)
 
@@ -28,6 +31,39 @@ class RecordViewSet(viewsets.ModelViewSet):
     @action(detail=False, pagination_class=SyncPagination, renderer_classes=[JSONRenderer, BrowsableAPIRenderer])
     def sync(self, request):
         return mixins.ListModelMixin.list(self, request)
+
+    def retrieve(self, request, *args, **kwargs):
+        record = self.get_object()
+        return Response(self.get_serializer(record).data, headers={"ETag": etag(record)})
+
+    def update(self, request, *args, **kwargs):
+        response = super().update(request, *args, **kwargs)
+        response["ETag"] = etag(self.written)
+        return response
+
+    def perform_update(self, serializer):
+        self.check_if_match(serializer.instance)
+        super().perform_update(serializer)
+        self.written = serializer.instance
+
+    def perform_destroy(self, record):
+        self.check_if_match(record)
+        super().perform_destroy(record)
+
+    def check_if_match(self, record):
+        """Optimistic locking: a write sent with If-Match (the ETag of a GET) is refused if the record moved on."""
+        header = self.request.headers.get("If-Match")
+        if not header or header.strip() == "*":
+            return
+        version = version_from_etag(record, header)
+        if version is None:
+            raise PreconditionFailed(
+                f"If-Match {header} is not an ETag of this record; its current one is {etag(record)}."
+            )
+        try:
+            check_version(record, version)
+        except StaleEdit as stale:
+            raise PreconditionFailed(" ".join(stale.messages)) from None
 
     def handle_exception(self, error):
         # An error is JSON even when a list was asked for as CSV, GeoJSON or a timeline.

@@ -2,7 +2,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actors.api.serializers import ActorSummarySerializer
-from conflict.api.fields import CleanedModelSerializer, RelatedRecordField
+from conflict.api.fields import CleanedModelSerializer, RelatedRecordField, cited_field
 from events.models import Crossing, Incident, Involvement, Place, TollFigure
 from sources.api.serializers import CitationSummarySerializer, SourceSummarySerializer
 
@@ -65,12 +65,20 @@ class CrossingSerializer(CleanedModelSerializer):
         PlaceSummarySerializer, queryset=Place.objects.all(), allow_null=True, required=False
     )
     status_history = serializers.SerializerMethodField()
+    cited = cited_field()
     citations = CitationSummarySerializer(many=True, read_only=True)
 
     class Meta:
         model = Crossing
         fields = ["slug", "api_url", "name", "place", "pakistan_province", "pakistan_district"]
-        fields += ["afghanistan_province", "afghanistan_district", "description", "status_history", "citations"]
+        fields += [
+            "afghanistan_province",
+            "afghanistan_district",
+            "description",
+            "status_history",
+            "cited",
+            "citations",
+        ]
 
     @extend_schema_field(StatusPeriodSerializer(many=True))
     def get_status_history(self, crossing):
@@ -86,22 +94,24 @@ class InvolvementSerializer(serializers.ModelSerializer):
 
     actor = ActorSummarySerializer(read_only=True)
     accused_by = ActorSummarySerializer(read_only=True, allow_null=True)
+    cited = cited_field()
     citations = CitationSummarySerializer(many=True, read_only=True)
 
     class Meta:
         model = Involvement
-        fields = ["actor", "role", "accused_by", "note", "citations"]
+        fields = ["actor", "role", "accused_by", "note", "cited", "citations"]
 
 
 class TollFigureSerializer(serializers.ModelSerializer):
     """One source's figure, as printed and as the range its wording allows (high null: open-ended)."""
 
     source = SourceSummarySerializer(read_only=True)
+    cited = cited_field()
     citations = CitationSummarySerializer(many=True, read_only=True)
 
     class Meta:
         model = TollFigure
-        fields = ["measure", "low", "high", "as_printed", "source", "citations"]
+        fields = ["measure", "low", "high", "as_printed", "source", "cited", "citations"]
 
 
 class IncidentSerializer(CleanedModelSerializer):
@@ -116,13 +126,23 @@ class IncidentSerializer(CleanedModelSerializer):
     )
     actors = InvolvementSerializer(source="involvements", many=True, read_only=True)
     toll_figures = TollFigureSerializer(many=True, read_only=True)
+    cited = cited_field()
     citations = CitationSummarySerializer(many=True, read_only=True)
 
     class Meta:
         model = Incident
         fields = ["slug", "api_url", "title", "kind", "summary", "date", "date_earliest", "date_latest"]
         fields += ["date_precision", "date_display", "date_note", "place", "crossing"]
-        fields += ["killed_min", "killed_max", "injured_min", "injured_max", "toll_figures", "actors", "citations"]
+        fields += [
+            "killed_min",
+            "killed_max",
+            "injured_min",
+            "injured_max",
+            "toll_figures",
+            "actors",
+            "cited",
+            "citations",
+        ]
         fields += ["created", "updated"]
         read_only_fields = ["date_earliest", "date_latest", "killed_min", "killed_max", "injured_min", "injured_max"]
         read_only_fields += ["created", "updated"]

@@ -1,15 +1,10 @@
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from conflict.api.fields import CleanedModelSerializer, RelatedRecordField
-from sources.filtersets import RECORD_TYPES
-from sources.models import Citation, Source
-
-# Record types whose own endpoint a supported record links to; roles and toll figures link to their incident.
-ENDPOINTS = {"actor", "relationship", "place", "crossing", "incident"}
+from sources.models import RECORD_TYPE_CHOICES, Citation, Source, cited_record_model
 
 
 class SourceSummarySerializer(serializers.ModelSerializer):
@@ -34,7 +29,7 @@ class CitationSummarySerializer(serializers.ModelSerializer):
 class SupportedRecordSerializer(serializers.Serializer):
     """A record a quote supports; roles and toll figures link to the incident they belong to."""
 
-    type = serializers.ChoiceField(choices=RECORD_TYPES)
+    type = serializers.ChoiceField(choices=RECORD_TYPE_CHOICES)
     id = serializers.IntegerField()
     slug = serializers.CharField(allow_null=True)
     label = serializers.CharField()
@@ -46,7 +41,8 @@ def supported_record(record, request):
     if record is None:
         return None
     kind = record._meta.model_name
-    linked = record if kind in ENDPOINTS else getattr(record, "incident", None)
+    # Records with a slug have an endpoint of their own; roles and toll figures live in their incident's.
+    linked = record if hasattr(record, "slug") else getattr(record, "incident", None)
     api_url = None
     if linked is not None:
         path = reverse(f"api:{linked._meta.model_name}-detail", args=[linked.slug])
@@ -64,19 +60,14 @@ class RecordTypeField(serializers.ChoiceField):
     """The type of record a citation supports (actor, incident, ...), read from and written to its content type."""
 
     def __init__(self, **kwargs):
-        super().__init__(choices=RECORD_TYPES, source="*", **kwargs)
+        super().__init__(choices=RECORD_TYPE_CHOICES, source="*", **kwargs)
 
     def to_representation(self, citation):
         return ContentType.objects.get_for_id(citation.content_type_id).model
 
     def to_internal_value(self, data):
         model_name = super().to_internal_value(data)
-        return {"content_type": ContentType.objects.get_for_model(record_model(model_name))}
-
-
-def record_model(model_name):
-    app_label = {"actor": "actors", "relationship": "actors"}.get(model_name, "events")
-    return apps.get_model(app_label, model_name)
+        return {"content_type": ContentType.objects.get_for_model(cited_record_model(model_name))}
 
 
 class CitationSerializer(CleanedModelSerializer):

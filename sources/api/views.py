@@ -1,35 +1,16 @@
-from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import Prefetch
 
-from actors.models import Actor, Relationship
 from conflict.api.views import RecordViewSet
-from events.models import Crossing, Incident, Involvement, Place, TollFigure
 from sources.api.serializers import CitationSerializer, SourceDetailSerializer, SourceSerializer
 from sources.filtersets import CitationFilterSet, SourceFilterSet
 from sources.models import Citation, Source
-
-
-def supported_records():
-    """Fetches the records of a page of citations in one query per record type, with what their labels name."""
-    return GenericPrefetch(
-        "record",
-        [
-            Actor.objects.all(),
-            Relationship.objects.select_related("subject", "object"),
-            Place.objects.all(),
-            Crossing.objects.all(),
-            Incident.objects.all(),
-            Involvement.objects.select_related("incident", "actor"),
-            TollFigure.objects.select_related("incident"),
-        ],
-    )
 
 
 class SourceViewSet(RecordViewSet):
     queryset = Source.objects.prefetch_related(
         "references__cited",
         "cited_by",
-        Prefetch("citations", queryset=Citation.objects.prefetch_related(supported_records())),
+        Prefetch("citations", queryset=Citation.objects.with_records()),
     )
     filterset_class = SourceFilterSet
 
@@ -38,7 +19,7 @@ class SourceViewSet(RecordViewSet):
 
 
 class CitationViewSet(RecordViewSet):
-    queryset = Citation.objects.select_related("source", "via").prefetch_related(supported_records())
+    queryset = Citation.objects.with_sources().with_records()
     serializer_class = CitationSerializer
     filterset_class = CitationFilterSet
     lookup_field = "pk"
