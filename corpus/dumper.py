@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import F
 
 from actors.models import Actor, Relationship, union_of_support
 from events.models import Crossing, Incident, Place
@@ -25,6 +26,10 @@ GAZETTEER_HEADER = """\
 # coordinates are reference data (approximate centroids, with their precision), not claims of the
 # articles: see docs/codebook.md, "Places".
 """
+
+
+# Open-started dates first on every database (PostgreSQL sorts NULL last, SQLite first).
+INCIDENT_ORDER = [F("date_earliest").asc(nulls_first=True), F("date_latest").asc(nulls_first=True), "slug"]
 
 
 class FlowList(list):
@@ -204,7 +209,7 @@ class CorpusWriter:
         )
         return [
             incident
-            for incident in incidents.order_by("date_earliest", "date_latest", "slug")
+            for incident in incidents.order_by(*INCIDENT_ORDER)
             if self.cites(incident, source)
             or any(figure.source_id == source.pk for figure in incident.toll_figures.all())
             or any(self.cites(involvement, source) for involvement in incident.involvements.all())
@@ -299,7 +304,7 @@ class CorpusWriter:
         ]
         incidents = [
             self.incident(incident, None)
-            for incident in Incident.objects.order_by("date_earliest", "date_latest", "slug")
+            for incident in Incident.objects.order_by(*INCIDENT_ORDER)
             if (Incident, incident.pk) not in self.written
         ]
         return present({"actors": actors, "relationships": relationships, "incidents": incidents})
