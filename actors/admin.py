@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from conflict.admin import RecordAdmin, merge_two_selected
 from sources.admin import CitationInline, NeedsSourceFilter
 
-from .models import Actor, Alias, Relationship
+from .models import Actor, Alias, Relationship, RelationshipAttestation
 
 
 class AliasInline(admin.TabularInline):
@@ -99,6 +99,13 @@ class AliasAdmin(RecordAdmin):
     list_select_related = ["actor"]
 
 
+class AttestationInline(admin.TabularInline):
+    model = RelationshipAttestation
+    extra = 0
+    autocomplete_fields = ["source"]
+    fields = ["source", "start", "end", "attested", "status", "support", "date_note", "note"]
+
+
 @admin.register(Relationship)
 class RelationshipAdmin(RecordAdmin):
     list_display = ["subject", "kind", "object", "status", "start", "end", "attested"]
@@ -113,4 +120,4 @@ class RelationshipAdmin(RecordAdmin):
         merge_two_selected(self, request, queryset)
 
     list_select_related = ["subject", "object"]
-    inlines = [CitationInline]
+    inlines = [AttestationInline, CitationInline]

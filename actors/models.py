@@ -7,11 +7,12 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Max, Min, Q
 from django.urls import reverse
+from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
 from conflict.history import delete_with_reason, joined, related_or_last_known, save_with_reason
-from sources.models import CitedQuerySet, CitedRecord, Source
+from sources.models import PREFETCHED_CITATIONS, CitedQuerySet, CitedRecord, Source
 
 
 class ActorQuerySet(CitedQuerySet):
@@ -299,6 +300,53 @@ class Relationship(CitedRecord, fuzzydates.FuzzyDated):
     def get_absolute_url(self):
         return reverse("actors:detail", args=[self.subject.slug]) + f"#relationship-{self.slug}"
 
+    @staticmethod
+    def default_slug(subject, kind, object, office=""):
+        """subject-kind-object[-office]: a pair and kind is one record unless its sources describe
+        different periods (then each period's record carries its own slug)."""
+        return slugify("-".join(part for part in (subject, kind, object, office) if part))[:200]
+
+    def move_attestations_to(self, survivor, reason):
+        """Give `survivor` this record's attestations; where it has the same source's, add up their support."""
+        for attestation in self.attestations.all():
+            kept = survivor.attestations.filter(source=attestation.source_id).first()
+            if kept is None:
+                attestation.relationship = survivor
+                save_with_reason(attestation, reason)
+                continue
+            kept.support = ", ".join(union_of_support([kept.support, attestation.support]))
+            kept.note = "\n".join(dict.fromkeys(note for note in (kept.note, attestation.note) if note))
+            save_with_reason(kept, reason)
+            delete_with_reason(attestation, reason)
+        survivor.update_from_attestations()
+
+    def update_from_attestations(self):
+        """Derive the dates, support kinds and status from the sources' attestations, when it has any.
+
+        The period spans every attestation's: the earliest start, the latest end, and the attested
+        dates from the earliest to the latest; support is every kind any source names; strained
+        when any source says so. Saves only when something changed (no empty history versions).
+        """
+        attestations = list(self.attestations.all())
+        if not attestations:
+            return
+        derived = {
+            "start": earliest_edtf(attestation.start for attestation in attestations),
+            "end": latest_edtf(attestation.end for attestation in attestations),
+            "attested": attested_span(attestation.attested for attestation in attestations),
+            "support": ", ".join(union_of_support(attestation.support for attestation in attestations)),
+        }
+        if any(attestation.status == self.Status.STRAINED for attestation in attestations):
+            derived["status"] = self.Status.STRAINED
+        changed = False
+        for name, value in derived.items():
+            if getattr(self, name) != value:
+                setattr(self, name, value)
+                changed = True
+        if changed:
+            self.clean()  # sources of different periods must not make one record end before it starts
+            self.save()
+
     def clean(self):
         super().clean()
         if self.subject_id and self.subject_id == self.object_id:
@@ -329,6 +377,7 @@ class Relationship(CitedRecord, fuzzydates.FuzzyDated):
         if duplicate.status == self.Status.STRAINED:
             self.status = self.Status.STRAINED  # strained on some source's word
         duplicate.citations.all().move_to(self, reason)
+        duplicate.move_attestations_to(self, reason)
         delete_with_reason(duplicate, reason)
         save_with_reason(self, reason)
 
@@ -359,3 +408,116 @@ class Relationship(CitedRecord, fuzzydates.FuzzyDated):
         valid_from = start_earliest or attested_earliest
         valid_until = end_latest if self.end else (None if self.start else attested_latest)
         return valid_from, valid_until
+
+
+def earliest_edtf(dates):
+    """The date that begins first; of two where one lies inside the other, the narrower ("2021-08" over "2021")."""
+    return _narrowest(dates, lambda date: fuzzydates.bounds(date)[0] or datetime.date.min)
+
+
+def latest_edtf(dates):
+    """The date that ends last; of two where one lies inside the other, the narrower."""
+    return _narrowest(dates, lambda date: -(fuzzydates.bounds(date)[1] or datetime.date.max).toordinal())
+
+
+def _narrowest(dates, key):
+    dates = sorted({date for date in dates if date}, key=key)
+    if not dates:
+        return ""
+    chosen = dates[0]
+    for date in dates[1:]:
+        if _inside(date, chosen):
+            chosen = date
+    return chosen
+
+
+def _inside(inner, outer):
+    (inner_from, inner_to), (outer_from, outer_to) = fuzzydates.bounds(inner), fuzzydates.bounds(outer)
+    return (outer_from is None or (inner_from is not None and inner_from >= outer_from)) and (
+        outer_to is None or (inner_to is not None and inner_to <= outer_to)
+    )
+
+
+def attested_span(dates):
+    """One attested date, or the interval from the earliest to the latest of several (no narrowing:
+    each source saw the tie hold at its own time)."""
+    dates = {date for date in dates if date}
+    if not dates:
+        return ""
+    first = min(dates, key=lambda date: fuzzydates.bounds(date)[0] or datetime.date.min)
+    last = max(dates, key=lambda date: fuzzydates.bounds(date)[1] or datetime.date.max)
+    if first == last:
+        return first
+    return f"{first.split('/')[0]}/{last.split('/')[-1]}"
+
+
+def union_of_support(values):
+    kinds = []
+    for value in values:
+        kinds += [kind.strip() for kind in value.split(",") if kind.strip() and kind.strip() not in kinds]
+    return kinds
+
+
+class RelationshipAttestation(models.Model):
+    """One source's word for a relationship: the dates, support kinds and status that source
+    supports. Its quotes are the relationship's citations from that source (``citations``)."""
+
+    relationship = models.ForeignKey(Relationship, on_delete=models.CASCADE, related_name="attestations")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="relationship_attestations")
+    start = models.CharField(max_length=60, blank=True, validators=[fuzzydates.validate_edtf])
+    end = models.CharField(max_length=60, blank=True, validators=[fuzzydates.validate_edtf])
+    attested = models.CharField(
+        max_length=60,
+        blank=True,
+        validators=[fuzzydates.validate_edtf],
+        help_text="EDTF: when this source says it held.",
+    )
+    status = models.CharField(max_length=20, choices=Relationship.Status.choices, default=Relationship.Status.NORMAL)
+    support = models.CharField(max_length=200, blank=True, help_text="For “supports”: the kinds this source names.")
+    date_note = models.TextField(blank=True, help_text="How this source's relative date was resolved.")
+    note = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["source__published_earliest", "source__slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["relationship", "source"], name="attestation_unique_per_source"),
+        ]
+
+    def __str__(self):
+        return f"{self.relationship} ({self.source})"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.relationship.update_from_attestations()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.relationship.update_from_attestations()
+        return result
+
+    def clean(self):
+        super().clean()
+        start_earliest, _ = fuzzydates.bounds_or_none(self.start)
+        _, end_latest = fuzzydates.bounds_or_none(self.end)
+        if start_earliest and end_latest and end_latest < start_earliest:
+            raise ValidationError({"end": f"The relationship ends ({self.end}) before it starts ({self.start})."})
+
+    @property
+    def citations(self):
+        """The relationship's quotes from this source (from the prefetch cache when there is one)."""
+        relationship = self.relationship
+        # Read from prefetch_citations() where the list fetched them (sources.models).
+        citations = getattr(relationship, PREFETCHED_CITATIONS, None)
+        if citations is None:
+            citations = relationship.citations.all()
+        return [citation for citation in citations if citation.source_id == self.source_id]
+
+    @property
+    def period_display(self):
+        if self.start or self.end:
+            return fuzzydates.describe(f"{self.start or '..'}/{self.end or '..'}")
+        if self.attested:
+            return f"attested {fuzzydates.describe(self.attested)}"
+        return "dates unknown"

@@ -36,6 +36,7 @@ def actor_detail(request, slug):
         slug=slug,
     )
     relationships = Relationship.objects.involving(actor).select_related("subject", "object").with_cited()
+    attested = relationships.prefetch_related("attestations__source", "citations__source")
     year_form = NetworkYearForm(request.GET)
     year = year_form.cleaned_data["year"] if year_form.is_valid() else None
     first_incident, last_incident = actor.first_and_last_incidents()
@@ -47,7 +48,7 @@ def actor_detail(request, slug):
             "first_incident": first_incident,
             "last_incident": last_incident,
             "leaders_and_members": Relationship.objects.leaders_and_members_of(actor).select_related("subject"),
-            "relationships": relationships.order_by("kind", "valid_from", "slug"),
+            "relationships": attested.order_by("kind", "valid_from", "slug"),
             "year_form": year_form,
             **network_context(relationships, year, focus=actor),
             "incidents": actor.incidents.distinct()

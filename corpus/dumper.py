@@ -12,8 +12,9 @@ from pathlib import Path
 
 import yaml
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import F
 
-from actors.models import Actor, Relationship
+from actors.models import Actor, Relationship, union_of_support
 from events.models import Crossing, Incident, Place
 from sources.models import Citation, Source
 
@@ -25,6 +26,10 @@ GAZETTEER_HEADER = """\
 # coordinates are reference data (approximate centroids, with their precision), not claims of the
 # articles: see docs/codebook.md, "Places".
 """
+
+
+# Open-started dates first on every database (PostgreSQL sorts NULL last, SQLite first).
+INCIDENT_ORDER = [F("date_earliest").asc(nulls_first=True), F("date_latest").asc(nulls_first=True), "slug"]
 
 
 class FlowList(list):
@@ -133,7 +138,9 @@ class CorpusWriter:
             "actors": [self.actor(actor, source) for actor in self.supported(Actor.objects.order_by("slug"), source)],
             "relationships": [
                 self.relationship(relationship, source)
-                for relationship in self.supported(Relationship.objects.order_by("slug"), source)
+                for relationship in self.supported(
+                    Relationship.objects.order_by("slug").prefetch_related("attestations"), source
+                )
             ],
             "incidents": [self.incident(incident, source) for incident in self.incidents_of(source)],
         }
@@ -172,20 +179,28 @@ class CorpusWriter:
         return present(entry | {"cite": self.cites(actor, source)})
 
     def relationship(self, relationship, source):
+        """The tie as this source attests it: its dates, support and status (the record's, for a tie
+        entered without attestations, in the first file only)."""
         entry = {"subject": relationship.subject.slug, "kind": relationship.kind, "object": relationship.object.slug}
-        if not self.first_time(relationship):
-            return present({"slug": relationship.slug, **entry, "cite": self.cites(relationship, source)})
-        entry |= {
-            "status": "" if relationship.status == Relationship.Status.NORMAL else relationship.status,
-            "office": relationship.office,
-            "start": relationship.start,
-            "end": relationship.end,
-            "attested": relationship.attested,
-            "support": FlowList(relationship.support_kinds),
-            "date_note": relationship.date_note,
-            "note": relationship.note,
-        }
-        slug = "" if relationship_slug(entry) == relationship.slug else relationship.slug
+        slug = (
+            "" if relationship_slug(entry | {"office": relationship.office}) == relationship.slug else relationship.slug
+        )
+        first = self.first_time(relationship)
+        attestation = next(
+            (row for row in relationship.attestations.all() if source and row.source_id == source.pk), None
+        )
+        said = attestation or (relationship if first else None)
+        entry["status"] = "" if said is None or said.status == Relationship.Status.NORMAL else said.status
+        entry["office"] = relationship.office
+        if said is not None:
+            entry |= {
+                "start": said.start,
+                "end": said.end,
+                "attested": said.attested,
+                "support": FlowList(union_of_support([said.support])),
+                "date_note": said.date_note,
+                "note": said.note,
+            }
         return present({"slug": slug, **entry, "cite": self.cites(relationship, source)})
 
     def incidents_of(self, source):
@@ -194,7 +209,7 @@ class CorpusWriter:
         )
         return [
             incident
-            for incident in incidents.order_by("date_earliest", "date_latest", "slug")
+            for incident in incidents.order_by(*INCIDENT_ORDER)
             if self.cites(incident, source)
             or any(figure.source_id == source.pk for figure in incident.toll_figures.all())
             or any(self.cites(involvement, source) for involvement in incident.involvements.all())
@@ -289,7 +304,7 @@ class CorpusWriter:
         ]
         incidents = [
             self.incident(incident, None)
-            for incident in Incident.objects.order_by("date_earliest", "date_latest", "slug")
+            for incident in Incident.objects.order_by(*INCIDENT_ORDER)
             if (Incident, incident.pk) not in self.written
         ]
         return present({"actors": actors, "relationships": relationships, "incidents": incidents})

@@ -9,6 +9,7 @@ in the admin, the API or a shell) is left as it is, and so is a row a person del
 """
 
 import contextvars
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -18,10 +19,18 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.dispatch import receiver
-from django.utils.text import slugify
 from simple_history.signals import pre_create_historical_record
 
-from actors.models import Actor, Alias, Relationship
+from actors.models import (
+    Actor,
+    Alias,
+    Relationship,
+    RelationshipAttestation,
+    attested_span,
+    earliest_edtf,
+    latest_edtf,
+    union_of_support,
+)
 from events.models import Crossing, Incident, Involvement, Place, TollFigure, narrower_date
 from sources.models import Citation, Reference, Source
 
@@ -79,7 +88,19 @@ def load_corpus(directory, progress=None):
         raise CorpusError("\n".join(loader.problems))
     counts = {
         model.__name__: model.objects.count()
-        for model in (Source, Actor, Alias, Relationship, Place, Crossing, Incident, Involvement, TollFigure, Citation)
+        for model in (
+            Source,
+            Actor,
+            Alias,
+            Relationship,
+            RelationshipAttestation,
+            Place,
+            Crossing,
+            Incident,
+            Involvement,
+            TollFigure,
+            Citation,
+        )
     }
     return LoadResult(counts, loader.left_alone)
 
@@ -96,10 +117,44 @@ def deleted_by_a_person(model, **lookup):
 
 
 def relationship_slug(entry):
-    """subject-kind-object[-office][-date]: the same tie on the same dates is one record."""
-    parts = [entry["subject"], entry["kind"], entry["object"], entry.get("office", "")]
-    parts.append(entry.get("start") or entry.get("attested") or "")
-    return slugify("-".join(part for part in parts if part).replace("/", "-to-").replace("..", "open"))[:200]
+    """The row a relationship entry names: its own slug, or subject-kind-object[-office]."""
+    return entry.get("slug") or Relationship.default_slug(
+        entry["subject"], entry["kind"], entry["object"], entry.get("office", "")
+    )
+
+
+def narrowest_places(articles):
+    """For each incident placed by several articles, the place that lies inside all the others."""
+    candidates = defaultdict(list)
+    for _, data in articles:
+        for entry in data.get("incidents") or []:
+            if entry.get("place") and entry["place"] not in candidates[entry["slug"]]:
+                candidates[entry["slug"]].append(entry["place"])
+    narrowest = {}
+    for slug, places in candidates.items():
+        rows = {place.slug: place for place in Place.objects.filter(slug__in=places)}
+        for place in places:
+            outer = [rows[other] for other in places if other != place and other in rows]
+            if place in rows and all(
+                Place.objects.inside([other]).filter(pk=rows[place].pk).exists() for other in outer
+            ):
+                narrowest[slug] = place
+                break
+    return narrowest
+
+
+def merged_attestation(first, second):
+    """One source's two entries for one relationship, as one attestation."""
+    strained = Relationship.Status.STRAINED in (first["status"], second["status"])
+    return {
+        "start": earliest_edtf([first["start"], second["start"]]),
+        "end": latest_edtf([first["end"], second["end"]]),
+        "attested": attested_span([first["attested"], second["attested"]]),
+        "status": Relationship.Status.STRAINED if strained else first["status"],
+        "support": ", ".join(union_of_support([first["support"], second["support"]])),
+        "date_note": "\n".join(dict.fromkeys(note for note in (first["date_note"], second["date_note"]) if note)),
+        "note": "\n".join(dict.fromkeys(note for note in (first["note"], second["note"]) if note)),
+    }
 
 
 class CorpusLoader:
@@ -109,6 +164,7 @@ class CorpusLoader:
         self.left_alone = []
         self.withdrawn = set()  # (model, slug) of rows a person deleted
         self.seen = {}  # (model, slug) -> file that first defined it
+        self.attestations = {}  # (relationship pk, source slug) -> its fields so far in this load
 
     def load(self, progress):
         gazetteer = self.read(self.directory / "gazetteer.yaml")
@@ -124,6 +180,7 @@ class CorpusLoader:
         for path, data in articles:
             self.load_places(path, data["source"]["slug"], data.get("places") or [])
         self.load_crossings(self.directory / "gazetteer.yaml", gazetteer.get("crossings", []))
+        self.narrowest_place = narrowest_places(articles)
         for path, data in progress(articles):
             source = data["source"]["slug"]
             for entry in data.get("actors") or []:
@@ -214,18 +271,38 @@ class CorpusLoader:
         target = self.lookup(path, Actor, entry["object"])
         if not (subject and target):
             return
-        entry = {**entry, "slug": entry.get("slug") or relationship_slug(entry)}
-        support = entry.get("support") or []
-        fields = self.fields(entry, "kind", "status", "office", "start", "end", "attested", "date_note", "note")
-        fields["support"] = ", ".join(support) if isinstance(support, list) else support
+        entry = {**entry, "slug": relationship_slug(entry)}
+        fields = self.fields(entry, "kind", "office", "date_note", "note")
         relationship = self.upsert(
-            path, Relationship, entry, subject=subject, object=target, strict=("kind", "start", "end"), **fields
+            path, Relationship, entry, subject=subject, object=target, strict=("kind",), **fields
         )
         if relationship:
+            if source:
+                self.attest(path, source, relationship, entry)
             self.cite(path, source, relationship, entry.get("cite") or [])
+
+    def attest(self, path, source, relationship, entry):
+        """This source's dates, support and status for the relationship; two entries of one file add up."""
+        support = entry.get("support") or []
+        fields = {name: str(entry.get(name) or "") for name in ("start", "end", "attested", "date_note", "note")}
+        fields["status"] = entry.get("status") or Relationship.Status.NORMAL
+        fields["support"] = ", ".join(support) if isinstance(support, list) else support
+        key = (relationship.pk, source)
+        if key in self.attestations:
+            fields = merged_attestation(self.attestations[key], fields)
+        self.attestations[key] = fields
+        attestation = RelationshipAttestation.objects.filter(relationship=relationship, source__slug=source).first()
+        if attestation is None:
+            attestation = RelationshipAttestation(relationship=relationship, source=Source.objects.get(slug=source))
+        if self.assign(attestation, fields) and self.validate(path, attestation):
+            try:
+                attestation.save()
+            except ValidationError as error:
+                self.problems.append(f"{path.name}: relationship {relationship.slug}: {'; '.join(error.messages)}")
 
     def load_incident(self, path, source, entry):
         fields = self.fields(entry, "title", "kind", "summary", "date", "date_note")
+        entry = {**entry, "place": self.narrowest_place.get(entry["slug"], entry.get("place"))}
         for name, model in (("place", Place), ("crossing", Crossing)):
             if entry.get(name):
                 fields[name] = self.lookup(path, model, entry[name])

@@ -14,7 +14,15 @@ DATA_APPS = ["sources", "actors", "events"]
 # Parts of a record an editor removes while correcting it. The records others rest on (sources,
 # actors, incidents, places, crossings) are not deleted by editors: duplicates are merged, and
 # anything else is for a superuser to decide.
-EDITOR_DELETES = {"alias", "citation", "involvement", "tollfigure", "reference", "relationship"}
+EDITOR_DELETES = {
+    "alias",
+    "citation",
+    "involvement",
+    "tollfigure",
+    "reference",
+    "relationship",
+    "relationshipattestation",
+}
 
 
 def data_model_names():

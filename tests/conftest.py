@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 
-from actors.models import Actor, Alias, Relationship
+from actors.models import Actor, Alias, Relationship, RelationshipAttestation
 from corpus.loader import load_corpus
 from events.models import Crossing, Incident, Involvement, Place, TollFigure
 from sources.models import Citation, Reference, Source
@@ -91,7 +91,18 @@ def full_record_set(source, ttp, jua, incident, peshawar):
     }
 
 
-CORPUS_MODELS = [Citation, TollFigure, Involvement, Incident, Relationship, Alias, Actor, Crossing, Reference]
+CORPUS_MODELS = [
+    Citation,
+    TollFigure,
+    Involvement,
+    Incident,
+    RelationshipAttestation,
+    Relationship,
+    Alias,
+    Actor,
+    Crossing,
+    Reference,
+]
 
 
 def clear_corpus():

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.conf import settings
 
-from actors.models import Actor, Relationship
+from actors.models import Actor, Relationship, RelationshipAttestation
 from actors.network import EDGE_STYLES
 from events.kinds import FAMILIES, KIND_STYLES
 from events.models import Crossing, Incident, Involvement, Place, TollFigure
@@ -33,7 +33,18 @@ def test_every_category_value_is_in_the_codebook(choices):
 
 @pytest.mark.parametrize(
     "model",
-    [Source, Citation, Actor, Relationship, Incident, Involvement, TollFigure, Place, Crossing],
+    [
+        Source,
+        Citation,
+        Actor,
+        Relationship,
+        RelationshipAttestation,
+        Incident,
+        Involvement,
+        TollFigure,
+        Place,
+        Crossing,
+    ],
     ids=lambda m: m.__name__,
 )
 def test_every_field_is_in_the_codebook(model):

@@ -227,3 +227,118 @@ def test_the_timeline_files_every_corpus_date_by_the_codebooks_rule(corpus, db):
     filed = {incident.date: heading for heading, months in years.items() for _, found in months for incident in found}
     assert filed["197X"] == "the 1970s" and filed["199X"] == "the 1990s"
     assert filed["../2014-21"] == "2014"
+
+
+# The review of issue 14: one test per kind of fix, reading the loaded data.
+
+
+def ties(subject, kind, object):
+    return Relationship.objects.filter(subject__slug=subject, kind=kind, object__slug=object)
+
+
+def attesting_sources(relationship):
+    return set(relationship.attestations.values_list("source__slug", flat=True))
+
+
+def test_a_perpetrator_is_only_one_the_text_says_did_it(corpus, db):
+    assert ("pakistan-army", "perpetrator") not in roles("2023-05-pti-crackdown-arrests")
+    for attack in ("2014-spring-kabul-guesthouse-attack", "2014-spring-faryab-market-attack"):
+        assert ("afghan-taliban", "perpetrator") not in roles(attack)
+    assert ("ttp", "perpetrator") in roles("2023-01-30-peshawar-police-lines-mosque-bombing")
+
+
+def test_one_who_reportedly_encouraged_talks_is_no_mediator(corpus, db):
+    found = roles("2014-spring-ttp-pakistan-truce-talks")
+    assert ("afghan-taliban", "mediator") not in found
+    assert ("afghan-taliban", "participant") in found
+    assert ("sirajuddin-haqqani", "mediator") in roles("2022-06-ttp-pakistan-ceasefire")  # "brokered"
+
+
+def test_no_tie_is_stronger_than_its_words(corpus, db):
+    assert not ties("afghan-taliban", "ally_of", "pakistani-security-establishment").exists()  # "connections"
+    assert not ties("haqqani-network", "ally_of", "al-qaeda").exists()  # "reputation for alignment"
+    assert not Relationship.objects.filter(kind="supports", object__slug="miranshah-shura").exists()  # "drawn from"
+    assert not ties("ttp", "splinter_of", "afghan-taliban").exists()  # "an offshoot back home"
+    assert ARTICLES[4] not in attesting_sources(ties("afghan-taliban", "supports", "ttp").get())  # a prediction
+    alliance = ties("pakistan", "ally_of", "united-states").get()
+    assert attesting_sources(alliance) == {ARTICLES[3]}  # "major non-NATO ally", not "strained relations"
+
+
+def test_a_quote_that_reports_words_names_its_speaker(corpus, db):
+    def speakers(fragment):
+        return set(Citation.objects.filter(quote__contains=fragment).values_list("speaker", flat=True))
+
+    assert "" not in speakers("It is very easy to say Pakistan is supporting Haqqanis")
+    assert all(who.startswith("Pakistan") for who in speakers("Pakistan, meanwhile, accused the Afghan Taliban"))
+    assert "" not in speakers("“un-Islamic”")
+    assert "" not in speakers("“sacred war”")
+    assert "" not in speakers("“remarkable miscalculation”")
+
+
+def test_a_merge_keeps_every_sources_facts(corpus, db):
+    support = ties("pakistan", "supports", "afghan-taliban").get().support.split(", ")
+    assert {"shelter", "money", "fighters", "medical"} <= set(support)
+    release = Incident.objects.get(slug="2021-taliban-release-ttp-prisoners")
+    assert release.place.slug == "kabul"  # 003's "a Kabul prison", not 002's country
+    seizure = Incident.objects.get(slug="2021-08-taliban-seize-kabul")
+    assert seizure.date == "2021-08"
+    assert "This article gives only the year" not in seizure.date_note
+
+
+def test_an_event_dated_only_by_a_later_accusation_is_not_dated_to_that_day(corpus, db):
+    for slug in ("2022-04-16-pakistani-air-strikes-khost", "2022-04-16-pakistani-shelling-shultan-district"):
+        incident = Incident.objects.get(slug=slug)
+        assert (incident.date, incident.date_precision) == ("2022-04", "month")
+        assert "April 16" in incident.date_note
+
+
+def test_councils_and_institutions_are_linked_to_their_group_or_state(corpus, db):
+    assert ties("miranshah-shura", "faction_of", "haqqani-network").exists()
+    assert ties("quetta-shura", "faction_of", "afghan-taliban").exists()
+    assert ties("peshawar-shura", "faction_of", "afghan-taliban").exists()
+    assert ties("afghan-foreign-ministry", "part_of", "afghanistan").exists()
+    assert ties("afghan-border-forces", "part_of", "afghanistan").exists()
+    institutions = Actor.objects.filter(kind="state_institution", slug__startswith="pakistani-")
+    assert [actor.slug for actor in institutions if not actor.relationships_as_subject.filter(kind="part_of")] == []
+
+
+def test_stated_datable_events_and_ties_are_recorded(corpus, db):
+    attacks = Incident.objects.get(slug="2001-2014-haqqani-network-attacks-in-kabul")
+    assert (attacks.date, attacks.place.slug) == ("2001/2014", "kabul")
+    assert ("haqqani-network", "perpetrator") in roles(attacks.slug)
+    assert {("india", "target"), ("united-states", "target"), ("nato", "target")} <= roles(attacks.slug)
+    dispute = Incident.objects.get(slug="2017-10-dande-darpakhel-houses-dispute")
+    assert dispute.place.slug == "dande-darpakhel"
+    assert ("abdul-wali", "participant") in roles("2014-08-jamaat-ul-ahrar-founding")
+    assert ties("abdul-wali", "leads", "jamaat-ul-ahrar").get().start == "2014-08"
+    offensives = Incident.objects.get(slug="pakistani-military-offensives-waziristan-before-2021-08")
+    assert (offensives.date, offensives.kind) == ("../2021-08", "offensive")
+    assert ("pakistan-army", "perpetrator") in roles(offensives.slug)
+
+
+def test_one_tie_is_one_record_with_each_sources_attestation(corpus, db, client):
+    hostility = ties("ttp", "hostile_to", "pakistan").get()
+    attestations = {attestation.source.slug: attestation for attestation in hostility.attestations.all()}
+    assert set(attestations) >= {ARTICLES[0], ARTICLES[2], ARTICLES[3], ARTICLES[4]}
+    assert (attestations[ARTICLES[2]].start, attestations[ARTICLES[4]].attested) == ("2007", "2014-21")
+    assert all(attestation.citations for attestation in attestations.values())
+    assert {citation.source.slug for citation in attestations[ARTICLES[4]].citations} == {ARTICLES[4]}
+    assert hostility.start == "2007"
+
+    api = client.get(f"/api/v1/relationships/{hostility.slug}/").json()
+    by_source = {attestation["source"]["slug"]: attestation for attestation in api["attestations"]}
+    assert by_source[ARTICLES[4]]["attested"] == "2014-21"
+    assert by_source[ARTICLES[4]]["citations"][0]["quote"]
+
+    page = client.get("/actors/ttp/").content.decode()
+    quote = attestations[ARTICLES[4]].citations[0].quote
+    assert "spring 2014" in page and quote.replace("“", "") in page.replace("&#x27;", "'").replace("“", "")
+
+
+def test_ties_of_different_periods_stay_separate_records(corpus, db):
+    governs = ties("afghan-taliban", "governs", "afghanistan")
+    assert sorted((tie.start, tie.end) for tie in governs) == [("", "2001"), ("2021-08", "")]
+    talks = ties("ttp", "negotiates_with", "pakistan")
+    assert sorted(attesting_sources(tie).pop() for tie in talks) == [ARTICLES[2], ARTICLES[4]]
+    defence = ties("khawaja-asif", "holds_office", "pakistan").filter(office="defence minister")
+    assert sorted(tie.attested for tie in defence) == ["2014-21", "2023-02"]

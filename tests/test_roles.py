@@ -21,6 +21,7 @@ MODELS = [
     "actor",
     "alias",
     "relationship",
+    "relationshipattestation",
     "place",
     "crossing",
     "incident",
@@ -49,7 +50,15 @@ def test_it_gives_the_viewer_group_view_permission_on_every_data_model_only():
 
 
 def test_it_lets_editors_add_and_change_everything_and_delete_only_parts_of_records():
-    deletable = {"alias", "citation", "involvement", "tollfigure", "reference", "relationship"}
+    deletable = {
+        "alias",
+        "citation",
+        "involvement",
+        "tollfigure",
+        "reference",
+        "relationship",
+        "relationshipattestation",
+    }
     expected = {f"{action}_{model}" for model in MODELS for action in ("view", "add", "change")}
     assert codenames("editor") == expected | {f"delete_{model}" for model in deletable}
 

@@ -1,9 +1,9 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from actors.models import Actor, Relationship
+from actors.models import Actor, Relationship, RelationshipAttestation
 from conflict.api.fields import ApiUrlField, CleanedModelSerializer, RelatedRecordField, cited_field
-from sources.api.serializers import CitationSummarySerializer
+from sources.api.serializers import CitationSummarySerializer, SourceSummarySerializer
 
 
 class ActorSummarySerializer(serializers.ModelSerializer):
@@ -14,6 +14,17 @@ class ActorSummarySerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "kind", "api_url"]
 
 
+class AttestationSerializer(serializers.ModelSerializer):
+    """One source's word for a tie: the dates, support and status it supports, and its quotes."""
+
+    source = SourceSummarySerializer(read_only=True)
+    citations = CitationSummarySerializer(many=True, read_only=True)
+
+    class Meta:
+        model = RelationshipAttestation
+        fields = ["source", "start", "end", "attested", "status", "support", "date_note", "note", "citations"]
+
+
 class RelationshipSerializer(CleanedModelSerializer):
     """A tie from subject to object over a period: EDTF start, end and attested dates and the days they allow."""
 
@@ -22,12 +33,13 @@ class RelationshipSerializer(CleanedModelSerializer):
     object = RelatedRecordField(ActorSummarySerializer, queryset=Actor.objects.all())
     cited = cited_field()
     citations = CitationSummarySerializer(many=True, read_only=True)
+    attestations = AttestationSerializer(many=True, read_only=True)
 
     class Meta:
         model = Relationship
         fields = ["slug", "api_url", "subject", "kind", "object", "status", "support", "office"]
         fields += ["start", "end", "attested", "valid_from", "valid_until", "date_note", "note", "cited", "citations"]
-        fields += ["updated"]
+        fields += ["attestations", "updated"]
         read_only_fields = ["valid_from", "valid_until", "updated"]
 
 

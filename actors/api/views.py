@@ -2,11 +2,15 @@ from django.db.models import Prefetch
 
 from actors.api.serializers import ActorSerializer, RelationshipSerializer
 from actors.filtersets import ActorFilterSet, RelationshipFilterSet
-from actors.models import Actor, Relationship
+from actors.models import Actor, Relationship, RelationshipAttestation
 from conflict.api.views import RecordViewSet
 from sources.models import prefetch_citations
 
-RELATIONSHIPS = Relationship.objects.select_related("subject", "object").prefetch_related(prefetch_citations())
+# Each source's attestation with its source, less the source's text (which a summary does not show).
+ATTESTATIONS = RelationshipAttestation.objects.select_related("source").defer("source__text")
+RELATIONSHIPS = Relationship.objects.select_related("subject", "object").prefetch_related(
+    prefetch_citations(), Prefetch("attestations", queryset=ATTESTATIONS)
+)
 
 
 class ActorViewSet(RecordViewSet):
