@@ -135,11 +135,43 @@ class Crossing(models.Model):
     def coordinates(self):
         return self.place.latitude, self.place.longitude
 
-    def status_periods(self, today=None):
-        """The status history as periods: each change lasts until the next one, the last until today."""
-        history = self.status_history()
-        ends = [change["since_earliest"] for change in history[1:]] + [today or datetime.date.today()]
-        return [{**change, "until_earliest": end} for change, end in zip(history, ends, strict=True)]
+    def status_periods(self):
+        """The strip: open, closed or unknown stretches from the first dated event at the crossing to the
+        last day of the last one, each with the change that began it and, for the days a loosely dated
+        change may fall on, that change as `pending`.
+
+        Nothing is drawn past the last dated event, since no source says what came after. Before the
+        first change the status is unknown, and so is every day a loosely dated change may fall on:
+        Chaman's reopening, dated only 2022, leaves all of 2022 unknown.
+        """
+        first_day, last_day = self.dated_span()
+        if first_day is None:
+            return []
+        end = last_day + datetime.timedelta(days=1)
+        periods, status, change, position = [], "unknown", None, first_day
+        for incident in self.status_changes():
+            if incident.date_earliest is None:
+                continue
+            known_from = min(incident.date_latest or incident.date_earliest, end)
+            periods.append({"status": status, "start": position, "end": incident.date_earliest, "change": change})
+            window = {"start": max(position, incident.date_earliest), "end": known_from, "pending": incident}
+            periods.append({"status": "unknown", "change": None, **window})
+            status = "closed" if incident.kind == Incident.Kind.BORDER_CLOSURE else "open"
+            change, position = incident, max(position, known_from)
+        periods.append({"status": status, "start": position, "end": end, "change": change})
+        return [
+            {"pending": None, **period, "last_day": period["end"] - datetime.timedelta(days=1)}
+            for period in periods
+            if period["end"] > period["start"]
+        ]
+
+    def dated_span(self):
+        """The earliest and the latest day any dated incident at the crossing may fall on."""
+        bounds = self.incidents.aggregate(
+            first=Min("date_earliest"), last_end=Max("date_latest"), last_start=Max("date_earliest")
+        )
+        known_ends = [day for day in (bounds["last_end"], bounds["last_start"]) if day]
+        return bounds["first"], max(known_ends) if known_ends else None
 
     def status_history(self):
         """Open/closed periods derived from closure and reopening incidents, oldest first."""
