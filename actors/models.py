@@ -1,5 +1,8 @@
 """Actors (groups, institutions, states, persons), their names, and their ties over time."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -9,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
 from conflict.history import delete_with_reason, related_or_last_known, save_with_reason
-from sources.models import Source
+from sources.models import Citation, Source
 
 
 class ActorQuerySet(models.QuerySet):
@@ -171,7 +174,41 @@ class Alias(models.Model):
         return self.name
 
 
+def source_order(source):
+    return (source.published_earliest or datetime.date.max, source.slug)
+
+
+@dataclass
+class Attestation:
+    """One source's word for a relationship: its quotes, and the dates it supports."""
+
+    source: Source
+    citations: list
+    start: str
+    end: str
+    attested: str
+
+    @property
+    def period_display(self):
+        return describe_period(self.start, self.end, self.attested)
+
+
+def describe_period(start, end, attested):
+    """A tie's dates as a reader says them: "since August 2021", "2014 – 2021", "attested March 2023"."""
+    if start or end:
+        return fuzzydates.describe(f"{start or '..'}/{end or '..'}")
+    if attested:
+        return f"attested {fuzzydates.describe(attested)}"
+    return "dates unknown"
+
+
 class RelationshipQuerySet(models.QuerySet):
+    def with_attestations(self):
+        """With both actors and every citation's source and relayed source, for attestations()."""
+        return self.select_related("subject", "object").prefetch_related(
+            models.Prefetch("citations", queryset=Citation.objects.with_sources())
+        )
+
     def leaders_and_members_of(self, actor):
         """Who led it, held office in it or belonged to it, oldest first."""
         kinds = [Relationship.Kind.LEADS, Relationship.Kind.HOLDS_OFFICE, Relationship.Kind.MEMBER_OF]
@@ -187,6 +224,10 @@ class RelationshipQuerySet(models.QuerySet):
 
     def involving(self, actor):
         return self.filter(Q(subject=actor) | Q(object=actor))
+
+    def between(self, one, other):
+        """Ties between two actors, either way round."""
+        return self.filter(Q(subject=one, object=other) | Q(subject=other, object=one))
 
     def involving_any(self, actors):
         return self.filter(Q(subject__in=actors) | Q(object__in=actors))
@@ -294,7 +335,21 @@ class Relationship(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("actors:detail", args=[self.subject.slug]) + f"#relationship-{self.slug}"
+        return reverse("relationships:detail", args=[self.slug])
+
+    def attestations(self):
+        """Each source's word for the tie, oldest source first: the source, its quotes and the dates it supports.
+
+        Reads the citations as prefetched (RelationshipQuerySet.with_attestations). Every source here
+        supports the record's one period, since a source that dates the tie otherwise gives another record.
+        """
+        by_source = {}
+        for citation in self.citations.all():
+            by_source.setdefault(citation.source, []).append(citation)
+        return [
+            Attestation(source=source, citations=citations, start=self.start, end=self.end, attested=self.attested)
+            for source, citations in sorted(by_source.items(), key=lambda item: source_order(item[0]))
+        ]
 
     def clean(self):
         super().clean()
@@ -312,12 +367,7 @@ class Relationship(models.Model):
 
     @property
     def period_display(self):
-        """Its dates as a reader says them: "since August 2021", "2014 – 2021", "attested March 2023"."""
-        if self.start or self.end:
-            return fuzzydates.describe(f"{self.start or '..'}/{self.end or '..'}")
-        if self.attested:
-            return f"attested {fuzzydates.describe(self.attested)}"
-        return "dates unknown"
+        return describe_period(self.start, self.end, self.attested)
 
     def period(self):
         attested_earliest, attested_latest = fuzzydates.bounds_or_none(self.attested)

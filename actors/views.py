@@ -1,4 +1,5 @@
-"""The site's actor profile: who an actor is, its ties over time, its incidents and its sources."""
+"""The site's actor pages (the list and the profile: who an actor is, its ties over time, its incidents and
+its sources) and its relationship pages (the list, and each tie on every source's word)."""
 
 import datetime
 
@@ -7,7 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from actors.filtersets import ActorFilterSet
+from actors.filtersets import ActorFilterSet, RelationshipFilterSet
 from actors.models import Actor, Relationship
 from events.models import Incident, Involvement
 from sources.models import Citation
@@ -36,7 +37,7 @@ def actor_detail(request, slug):
         Actor.objects.prefetch_related("aliases", Prefetch("citations", queryset=Citation.objects.with_sources())),
         slug=slug,
     )
-    relationships = Relationship.objects.involving(actor).select_related("subject", "object")
+    relationships = Relationship.objects.involving(actor).with_attestations()
     year_form = NetworkYearForm(request.GET)
     year = year_form.cleaned_data["year"] if year_form.is_valid() else None
     in_force = list(
@@ -64,6 +65,34 @@ def actor_detail(request, slug):
             )
             .order_by(*Incident._meta.ordering),
             "sources": actor.sources(),
+        },
+    )
+
+
+def relationship_list(request):
+    filterset = RelationshipFilterSet(request.GET, queryset=Relationship.objects.with_attestations(), request=request)
+    relationships = filterset.qs if filterset.is_valid() else Relationship.objects.none()
+    return render(
+        request,
+        "actors/relationship_list.html",
+        {
+            "filterset": filterset,
+            "page": Paginator(relationships, LIST_PAGE_SIZE).get_page(request.GET.get("page")),
+        },
+    )
+
+
+def relationship_detail(request, slug):
+    relationship = get_object_or_404(Relationship.objects.with_attestations(), slug=slug)
+    return render(
+        request,
+        "actors/relationship_detail.html",
+        {
+            "relationship": relationship,
+            "attestations": relationship.attestations(),
+            "other_ties": Relationship.objects.between(relationship.subject, relationship.object)
+            .exclude(pk=relationship.pk)
+            .select_related("subject", "object"),
         },
     )
 

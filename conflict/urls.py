@@ -12,16 +12,21 @@ Class-based views
     2. Add a URL to urlpatterns:  path('', Home.as_view(), name='home')
 Including another URLconf
     1. Import the include() function: from django.urls import include, path
+
+from actors.urls import relationship_patterns
     2. Add a URL to urlpatterns:  path('blog/', include('blog.urls'))
 """
 
 from django.contrib import admin
 from django.urls import include, path
 
+from actors.urls import relationship_patterns
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("conflict.api.urls")),
     path("actors/", include("actors.urls")),
+    path("relationships/", include((relationship_patterns, "relationships"))),
     path("sources/", include("sources.urls")),
     path("", include("events.urls")),
 ]

@@ -3,21 +3,14 @@
 from django import template
 from django.conf import settings
 
-from events.models import TollFigure
+from events.models import TollFigure, describe_range
 
 register = template.Library()
 
 
 @register.filter
 def figure_range(low, high):
-    """A low and high figure as a reader says them: "15", "15–20", "101 or more", "up to 20"."""
-    if low is None and high is None:
-        return "no figure given"
-    if high is None:
-        return f"{low} or more"
-    if low is None:
-        return f"up to {high}"
-    return f"{low}" if low == high else f"{low}–{high}"
+    return describe_range(low, high)
 
 
 @register.filter
