@@ -1,4 +1,4 @@
-"""The site's pages about incidents: the timeline, one incident, the crossings and the map."""
+"""The site's pages about incidents: the timeline, the disputes, one incident, the crossings and the map."""
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -20,17 +20,17 @@ CITATIONS = Prefetch("citations", queryset=Citation.objects.with_sources())
 
 def incident_detail(request, slug):
     incident = get_object_or_404(
-        Incident.objects.select_related("place__parent__parent__parent", "crossing").prefetch_related(CITATIONS),
-        slug=slug,
+        Incident.objects.select_related("place__parent__parent__parent", "crossing").with_disputes(), slug=slug
     )
-    involvements = incident.involvements.select_related("actor", "accused_by").prefetch_related(CITATIONS)
-    toll_figures = incident.toll_figures.select_related("source").prefetch_related(CITATIONS)
+    involvements = incident.involvements.all()
+    toll_figures = incident.toll_figures.all()
     return render(
         request,
         "events/incident_detail.html",
         {
             "incident": incident,
             "roles": Involvement.by_role(involvements),
+            "disputes": incident.disputes(),
             "map_points": places_with_incidents([incident]),
             "toll_figures": {
                 measure.label: [f for f in toll_figures if f.measure == measure] for measure in TollFigure.Measure
@@ -65,7 +65,7 @@ def filtered_incidents(request):
     """The incident FilterSet the API uses, bound to the page's query string."""
     return IncidentFilterSet(
         request.GET,
-        queryset=Incident.objects.select_related("place").prefetch_related("involvements__actor"),
+        queryset=Incident.objects.select_related("place").with_disputes(),
         request=request,
     )
 
@@ -91,6 +91,23 @@ def timeline(request):
     )
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def disputes(request):
+    filterset = IncidentFilterSet(request.GET, queryset=Incident.objects.disputed().with_disputes(), request=request)
+    incidents = filterset.qs if filterset.is_valid() else Incident.objects.none()
+    page = Paginator(incidents, TIMELINE_PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = request.GET.copy()
+    filters.pop("page", None)
+    return render(
+        request,
+        "events/disputes.html",
+        {
+            "filterset": filterset,
+            "page": page,
+            "api_url": f"{reverse('api:dispute-list')}?{filters.urlencode()}",
+        },
+    )
 
 
 def export_url(filters, format_name):

@@ -115,6 +115,17 @@ class Source(models.Model):
         return [passage for passage in passages if passage["text"]]
 
 
+def group_by_record(citations):
+    """[(record, [citation, ...]), ...]: each record the citations support, once, in the order first cited."""
+    records = {}
+    for citation in citations:
+        if citation.record is not None:
+            records.setdefault((citation.content_type_id, citation.object_id), (citation.record, []))[1].append(
+                citation
+            )
+    return list(records.values())
+
+
 class Reference(models.Model):
     """One source citing another, with the note number(s) under which it does so."""
 

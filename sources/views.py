@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from actors.models import Actor, Relationship
 from events.models import Crossing, Incident, Involvement, Place, TollFigure
 from sources.filtersets import SourceFilterSet
-from sources.models import Source
+from sources.models import Source, group_by_record
 
 LIST_PAGE_SIZE = 100
 
@@ -39,6 +39,7 @@ def source_list(request):
 def source_detail(request, slug):
     source = get_object_or_404(Source, slug=slug)
     citations = source.citations.select_related("source", "content_type", "via").prefetch_related(RECORDS)
+    relayed = list(source.relayed_citations.select_related("source", "content_type", "via").prefetch_related(RECORDS))
     return render(
         request,
         "sources/source_detail.html",
@@ -47,6 +48,9 @@ def source_detail(request, slug):
             "passages": source.passages(citations),
             "citations": citations,
             "unlocated": [citation for citation in citations if citation.start is None],
+            "supported": group_by_record(citations),
+            "relayed": group_by_record(relayed),
+            "relayed_citations": relayed,
             "references": source.references.select_related("cited"),
             "cited_by": source.referenced_by.select_related("citing"),
         },

@@ -29,8 +29,10 @@ CSV_COLUMNS = [
     "crossing",
     "killed_min",
     "killed_max",
+    "killed_claimed_by",
     "injured_min",
     "injured_max",
+    "injured_claimed_by",
     *ROLE_COLUMNS,
     "sources",
     "summary",
@@ -64,6 +66,10 @@ def sources_of(incident):
     return "; ".join(sorted(slugs))
 
 
+def slug_or_blank(actor):
+    return actor.slug if actor else ""
+
+
 def csv_row(incident, request):
     place = location(incident)
     roles = {column: [] for column in ROLE_COLUMNS}
@@ -88,8 +94,10 @@ def csv_row(incident, request):
         "crossing": incident.crossing.slug if incident.crossing else "",
         "killed_min": incident.killed_min,
         "killed_max": incident.killed_max,
+        "killed_claimed_by": slug_or_blank(incident.killed_claimed_by),
         "injured_min": incident.injured_min,
         "injured_max": incident.injured_max,
+        "injured_claimed_by": slug_or_blank(incident.injured_claimed_by),
         **{column: "; ".join(sorted(slugs)) for column, slugs in roles.items()},
         "sources": sources_of(incident),
         "summary": incident.summary,

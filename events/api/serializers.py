@@ -97,11 +97,16 @@ class TollFigureSerializer(serializers.ModelSerializer):
     """One source's figure, as printed and as the range its wording allows (high null: open-ended)."""
 
     source = SourceSummarySerializer(read_only=True)
+    claimed_by = ActorSummarySerializer(
+        read_only=True,
+        allow_null=True,
+        help_text="The party to the incident on whose own claim alone the figure rests (every quote is its words).",
+    )
     citations = CitationSummarySerializer(many=True, read_only=True)
 
     class Meta:
         model = TollFigure
-        fields = ["measure", "low", "high", "as_printed", "source", "citations"]
+        fields = ["measure", "low", "high", "as_printed", "source", "claimed_by", "citations"]
 
 
 class IncidentSerializer(CleanedModelSerializer):
@@ -116,13 +121,20 @@ class IncidentSerializer(CleanedModelSerializer):
     )
     actors = InvolvementSerializer(source="involvements", many=True, read_only=True)
     toll_figures = TollFigureSerializer(many=True, read_only=True)
+    killed_claimed_by = ActorSummarySerializer(
+        read_only=True, allow_null=True, help_text="Set when every figure for the killed is this party's own claim."
+    )
+    injured_claimed_by = ActorSummarySerializer(
+        read_only=True, allow_null=True, help_text="Set when every figure for the injured is this party's own claim."
+    )
     citations = CitationSummarySerializer(many=True, read_only=True)
 
     class Meta:
         model = Incident
         fields = ["slug", "api_url", "title", "kind", "summary", "date", "date_earliest", "date_latest"]
         fields += ["date_precision", "date_display", "date_note", "place", "crossing"]
-        fields += ["killed_min", "killed_max", "injured_min", "injured_max", "toll_figures", "actors", "citations"]
+        fields += ["killed_min", "killed_max", "killed_claimed_by", "injured_min", "injured_max", "injured_claimed_by"]
+        fields += ["toll_figures", "actors", "citations"]
         fields += ["created", "updated"]
         read_only_fields = ["date_earliest", "date_latest", "killed_min", "killed_max", "injured_min", "injured_max"]
         read_only_fields += ["created", "updated"]

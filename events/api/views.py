@@ -101,7 +101,7 @@ class IncidentViewSet(RecordViewSet):
         "toll_figures__source",
         "toll_figures__citations__source",
         "toll_figures__citations__via",
-        "involvements__actor",
+        "involvements__actor__aliases",
         "involvements__accused_by",
         "involvements__citations__source",
         "involvements__citations__via",
