@@ -48,7 +48,8 @@ VENDOR_FILES := \
 	cytoscape/dist/cytoscape.min.js cytoscape/LICENSE \
 	chart.js/dist/chart.umd.min.js chart.js/dist/chart.umd.min.js.map chart.js/LICENSE.md \
 	topojson-client/dist/topojson-client.min.js topojson-client/LICENSE \
-	world-atlas/countries-50m.json world-atlas/LICENSE
+	world-atlas/countries-50m.json world-atlas/LICENSE \
+	axe-core/axe.min.js axe-core/LICENSE
 
 .PHONY: vendor
 vendor:
