@@ -220,6 +220,15 @@ def test_tolls_are_disputed_when_two_sources_ranges_do_not_overlap(site_records,
     assert kinds == ([Dispute.Kind.TOLL] if disputed else [])
 
 
+def test_a_figure_contradicts_another_sources_figure_wholly_above_or_below_it(site_records):
+    source, voa = site_records["source"], site_records["voa"]
+    low = TollFigure(source=source, low=5, high=10)
+    assert low.contradicts(TollFigure(source=voa, low=11, high=None))
+    assert low.contradicts(TollFigure(source=voa, low=None, high=4))
+    assert not low.contradicts(TollFigure(source=voa, low=10, high=12))
+    assert not low.contradicts(TollFigure(source=source, low=50, high=50))
+
+
 def test_one_sources_figures_never_dispute_each_other(site_records):
     incident = Incident.objects.create(slug="clash", title="Clash", kind="border_clash", date="2020-05")
     for low in (5, 50):
