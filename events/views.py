@@ -61,17 +61,16 @@ def crossing_list(request):
     return render(request, "events/crossing_list.html", {"crossings": Crossing.objects.select_related("place")})
 
 
-def filtered_incidents(request):
+def filtered_incidents(request, incidents=None):
     """The incident FilterSet the API uses, bound to the page's query string."""
-    return IncidentFilterSet(
-        request.GET,
-        queryset=Incident.objects.select_related("place").with_disputes(),
-        request=request,
-    )
+    if incidents is None:
+        incidents = Incident.objects.select_related("place").prefetch_related("involvements__actor")
+    return IncidentFilterSet(request.GET, queryset=incidents, request=request)
 
 
 def timeline(request):
-    filterset = filtered_incidents(request)
+    # Its items mark a toll resting only on a party's claim, which reads the roles, figures and quotes.
+    filterset = filtered_incidents(request, Incident.objects.select_related("place").with_disputes())
     incidents = filterset.qs if filterset.is_valid() else Incident.objects.none()
     page = Paginator(incidents, TIMELINE_PAGE_SIZE).get_page(request.GET.get("page"))
     filters = request.GET.copy()
@@ -94,7 +93,7 @@ def timeline(request):
 
 
 def disputes(request):
-    filterset = IncidentFilterSet(request.GET, queryset=Incident.objects.disputed().with_disputes(), request=request)
+    filterset = filtered_incidents(request, Incident.objects.disputed().select_related("place").with_disputes())
     incidents = filterset.qs if filterset.is_valid() else Incident.objects.none()
     page = Paginator(incidents, TIMELINE_PAGE_SIZE).get_page(request.GET.get("page"))
     filters = request.GET.copy()
