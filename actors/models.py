@@ -193,6 +193,13 @@ class Attestation:
         return describe_period(self.start, self.end, self.attested)
 
 
+class SourceAttestations(list):
+    """A relationship's attestations, answering `.all()` as a related manager does."""
+
+    def all(self):
+        return self
+
+
 def describe_period(start, end, attested):
     """A tie's dates as a reader says them: "since August 2021", "2014 – 2021", "attested March 2023"."""
     if start or end:
@@ -337,19 +344,22 @@ class Relationship(models.Model):
     def get_absolute_url(self):
         return reverse("relationships:detail", args=[self.slug])
 
+    @property
     def attestations(self):
         """Each source's word for the tie, oldest source first: the source, its quotes and the dates it supports.
 
-        Reads the citations as prefetched (RelationshipQuerySet.with_attestations). Every source here
-        supports the record's one period, since a source that dates the tie otherwise gives another record.
+        Read as `relationship.attestations.all()`, as a related manager of per-source attestation
+        records would be. Reads the citations as prefetched (RelationshipQuerySet.with_attestations).
+        Every source here supports the record's one period, since a source that dates the tie
+        otherwise gives another record.
         """
         by_source = {}
         for citation in self.citations.all():
             by_source.setdefault(citation.source, []).append(citation)
-        return [
+        return SourceAttestations(
             Attestation(source=source, citations=citations, start=self.start, end=self.end, attested=self.attested)
             for source, citations in sorted(by_source.items(), key=lambda item: source_order(item[0]))
-        ]
+        )
 
     def clean(self):
         super().clean()

@@ -89,7 +89,7 @@ def relationship_detail(request, slug):
         "actors/relationship_detail.html",
         {
             "relationship": relationship,
-            "attestations": relationship.attestations(),
+            "attestations": relationship.attestations.all(),
             "other_ties": Relationship.objects.between(relationship.subject, relationship.object)
             .exclude(pk=relationship.pk)
             .select_related("subject", "object"),

@@ -59,7 +59,7 @@ def test_every_relationship_has_a_page_with_each_sources_dates_and_quotes(client
 def test_attestations_group_a_ties_quotes_by_source_oldest_source_first(site_records):
     article, _ = second_source(site_records)
     tie = Relationship.objects.with_attestations().get(slug="mehsud-leads-ttp")
-    attestations = tie.attestations()
+    attestations = tie.attestations.all()
     assert [attestation.source for attestation in attestations] == [site_records["source"], article]
     assert [len(attestation.citations) for attestation in attestations] == [1, 1]
     assert attestations[0].period_display == "since June 2018"
