@@ -61,9 +61,23 @@ class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
         return {self.field_name: record}
 
 
+class IdsField(RecordsField):
+    """Ids outside what a database integer holds are refused as invalid, not passed to the database to overflow."""
+
+    def clean(self, value):
+        for text in value or []:
+            if str(text).lstrip("-").isdigit() and not 0 < int(text) < 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": text}
+                )
+        return super().clean(value)
+
+
 @extend_schema_field(OpenApiTypes.INT)
 class IdsFilter(SlugsFilter):
     """Records named by id; repeat the parameter for several."""
+
+    field_class = IdsField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "pk")

@@ -104,7 +104,7 @@ def disputes(request):
         {
             "filterset": filterset,
             "page": page,
-            "api_url": f"{reverse('api:dispute-list')}?{filters.urlencode()}",
+            "api_url": reverse("api:dispute-list") + (f"?{filters.urlencode()}" if filters else ""),
         },
     )
 

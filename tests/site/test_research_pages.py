@@ -363,3 +363,8 @@ def test_the_research_pages_send_the_strict_policy_and_work_as_plain_html(client
     assert "<script" not in re.sub(
         r'<script src="/static/vendor/htmx[^"]*" defer></script>', "", response.content.decode()
     )
+
+
+def test_the_disputes_page_links_the_same_list_in_the_api(client):
+    assert client.get("/disputes/").context["api_url"] == "/api/v1/disputes/"
+    assert client.get("/disputes/?actor=ttp&page=1").context["api_url"] == "/api/v1/disputes/?actor=ttp"
