@@ -31,10 +31,12 @@ def parse(text):
         parsed = edtf.parse_edtf(text)
         parsed.lower_strict(), parsed.upper_strict()
     except Exception as error:
+        # The text goes in as a parameter: a "%" in it must not be read as a format (django-filter does).
         raise ValidationError(
-            f"“{text}” is not a valid EDTF date ({error}). "
+            "“%(text)s” is not a valid EDTF date (%(reason)s). "
             "Write e.g. 2023-01-30, 2023-01, 2023, 2021-08/.. or 2021-09~.",
             code="invalid_edtf",
+            params={"text": text, "reason": error},
         ) from None
     return parsed
 
@@ -55,7 +57,11 @@ def bounds(text):
         margin = datetime.timedelta(days=APPROXIMATION_MARGIN[precision(text)])
         earliest, latest = earliest - margin, latest + margin
     if earliest and latest and earliest > latest:
-        raise ValidationError(f"“{text}” ends ({latest}) before it begins ({earliest}).", code="reversed_edtf")
+        raise ValidationError(
+            "“%(text)s” ends (%(latest)s) before it begins (%(earliest)s).",
+            code="reversed_edtf",
+            params={"text": text, "latest": latest, "earliest": earliest},
+        )
     return earliest, latest
 
 

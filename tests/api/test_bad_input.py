@@ -29,6 +29,7 @@ BAD_PARAMETERS = [
     ("relationships", "date_from", "2020-99", "not a valid EDTF date"),
     ("places", "within", "atlantis", "Select a valid choice"),
     ("sources", "published_from", "soon", "not a valid EDTF date"),
+    ("sources", "published_to", "50%", "“50%” is not a valid EDTF date"),
     ("citations", "record_type", "weather", "Select a valid choice"),
     ("incidents", "format", "xlsx", "not a format given here"),
     ("actors", "format", "csv", "not a format given here"),
