@@ -232,6 +232,16 @@ class DateMatch(models.TextChoices):
     WITHIN = "within", "Certainly in the range (all its possible dates are inside it)"
 
 
+def roles_and_figures(role_quotes):
+    """Prefetches of an incident's roles (their actors' aliases, and their quotes if asked) and its toll figures."""
+    citations = models.Prefetch("citations", queryset=Citation.objects.with_sources())
+    involvements = Involvement.objects.select_related("actor", "accused_by").prefetch_related("actor__aliases")
+    if role_quotes:
+        involvements = involvements.prefetch_related(citations)
+    figures = TollFigure.objects.select_related("source").prefetch_related(citations)
+    return [models.Prefetch("involvements", queryset=involvements), models.Prefetch("toll_figures", queryset=figures)]
+
+
 class IncidentQuerySet(models.QuerySet):
     def known_to_the_month(self):
         """Incidents whose earliest and latest possible days fall in one calendar month."""
@@ -269,19 +279,13 @@ class IncidentQuerySet(models.QuerySet):
 
     def with_disputes(self):
         """With what Incident.disputes() and the party-claim marks read: roles, figures and every quote's source."""
-        citations = models.Prefetch("citations", queryset=Citation.objects.with_sources())
         return self.prefetch_related(
-            citations,
-            models.Prefetch(
-                "involvements",
-                queryset=Involvement.objects.select_related("actor", "accused_by").prefetch_related(
-                    "actor__aliases", citations
-                ),
-            ),
-            models.Prefetch(
-                "toll_figures", queryset=TollFigure.objects.select_related("source").prefetch_related(citations)
-            ),
+            models.Prefetch("citations", queryset=Citation.objects.with_sources()), *roles_and_figures(role_quotes=True)
         )
+
+    def with_toll_claims(self):
+        """With what the party-claim marks read: the roles' actors and aliases, the figures and their quotes."""
+        return self.prefetch_related(*roles_and_figures(role_quotes=False))
 
     def status_changes(self):
         """Border closures and reopenings, oldest first."""

@@ -70,7 +70,7 @@ def filtered_incidents(request, incidents=None):
 
 def timeline(request):
     # Its items mark a toll resting only on a party's claim, which reads the roles, figures and quotes.
-    filterset = filtered_incidents(request, Incident.objects.select_related("place").with_disputes())
+    filterset = filtered_incidents(request, Incident.objects.select_related("place").with_toll_claims())
     incidents = filterset.qs if filterset.is_valid() else Incident.objects.none()
     page = Paginator(incidents, TIMELINE_PAGE_SIZE).get_page(request.GET.get("page"))
     filters = request.GET.copy()
