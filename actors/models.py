@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from conflict import fuzzydates
 from conflict.history import delete_with_reason, joined, related_or_last_known, save_with_reason
-from sources.models import PREFETCHED_CITATIONS, CitedQuerySet, CitedRecord, Source
+from sources.models import Citation, CitedQuerySet, CitedRecord, Source
 
 
 class ActorQuerySet(CitedQuerySet):
@@ -175,7 +175,23 @@ class Alias(models.Model):
         return self.name
 
 
+def describe_period(start, end, attested):
+    """A tie's dates as a reader says them: "since August 2021", "2014 – 2021", "attested March 2023"."""
+    if start or end:
+        return fuzzydates.describe(f"{start or '..'}/{end or '..'}")
+    if attested:
+        return f"attested {fuzzydates.describe(attested)}"
+    return "dates unknown"
+
+
 class RelationshipQuerySet(CitedQuerySet, fuzzydates.FuzzyDateQuerySet):
+    def with_attestations(self):
+        """With both actors, every citation's source and relayed source, and each source's attestation."""
+        return self.select_related("subject", "object").prefetch_related(
+            models.Prefetch("citations", queryset=Citation.objects.with_sources()),
+            models.Prefetch("attestations", queryset=RelationshipAttestation.objects.select_related("source")),
+        )
+
     def leaders_and_members_of(self, actor):
         """Who led it, held office in it or belonged to it, oldest first."""
         kinds = [Relationship.Kind.LEADS, Relationship.Kind.HOLDS_OFFICE, Relationship.Kind.MEMBER_OF]
@@ -191,6 +207,10 @@ class RelationshipQuerySet(CitedQuerySet, fuzzydates.FuzzyDateQuerySet):
 
     def involving(self, actor):
         return self.filter(Q(subject=actor) | Q(object=actor))
+
+    def between(self, one, other):
+        """Ties between two actors, either way round."""
+        return self.filter(Q(subject=one, object=other) | Q(subject=other, object=one))
 
     def involving_any(self, actors):
         return self.filter(Q(subject__in=actors) | Q(object__in=actors))
@@ -298,7 +318,7 @@ class Relationship(CitedRecord, fuzzydates.FuzzyDated):
         return f"{subject} {self.get_kind_display()} {object}"
 
     def get_absolute_url(self):
-        return reverse("actors:detail", args=[self.subject.slug]) + f"#relationship-{self.slug}"
+        return reverse("relationships:detail", args=[self.slug])
 
     @staticmethod
     def default_slug(subject, kind, object, office=""):
@@ -393,12 +413,7 @@ class Relationship(CitedRecord, fuzzydates.FuzzyDated):
 
     @property
     def period_display(self):
-        """Its dates as a reader says them: "since August 2021", "2014 – 2021", "attested March 2023"."""
-        if self.start or self.end:
-            return fuzzydates.describe(f"{self.start or '..'}/{self.end or '..'}")
-        if self.attested:
-            return f"attested {fuzzydates.describe(self.attested)}"
-        return "dates unknown"
+        return describe_period(self.start, self.end, self.attested)
 
     def date_bounds(self):
         """valid_from and valid_until: from start and end, else from attested."""
@@ -507,17 +522,9 @@ class RelationshipAttestation(models.Model):
     @property
     def citations(self):
         """The relationship's quotes from this source (from the prefetch cache when there is one)."""
-        relationship = self.relationship
-        # Read from prefetch_citations() where the list fetched them (sources.models).
-        citations = getattr(relationship, PREFETCHED_CITATIONS, None)
-        if citations is None:
-            citations = relationship.citations.all()
+        citations = self.relationship.fetched_citations()
         return [citation for citation in citations if citation.source_id == self.source_id]
 
     @property
     def period_display(self):
-        if self.start or self.end:
-            return fuzzydates.describe(f"{self.start or '..'}/{self.end or '..'}")
-        if self.attested:
-            return f"attested {fuzzydates.describe(self.attested)}"
-        return "dates unknown"
+        return describe_period(self.start, self.end, self.attested)

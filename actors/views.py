@@ -1,11 +1,12 @@
-"""The site's actor profile: who an actor is, its ties over time, its incidents and its sources."""
+"""The site's actor pages (the list and the profile: who an actor is, its ties over time, its incidents and
+its sources) and its relationship pages (the list, and each tie on every source's word)."""
 
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from actors.filtersets import ActorFilterSet
+from actors.filtersets import ActorFilterSet, RelationshipFilterSet
 from actors.models import Actor, Relationship
 from actors.network import legend, network_graph
 from events.models import Involvement
@@ -35,8 +36,7 @@ def actor_detail(request, slug):
         Actor.objects.prefetch_related("aliases", Prefetch("citations", queryset=Citation.objects.with_sources())),
         slug=slug,
     )
-    relationships = Relationship.objects.involving(actor).select_related("subject", "object").with_cited()
-    attested = relationships.prefetch_related("attestations__source", "citations__source")
+    relationships = Relationship.objects.involving(actor).with_attestations().with_cited()
     year_form = NetworkYearForm(request.GET)
     year = year_form.cleaned_data["year"] if year_form.is_valid() else None
     first_incident, last_incident = actor.first_and_last_incidents()
@@ -48,7 +48,7 @@ def actor_detail(request, slug):
             "first_incident": first_incident,
             "last_incident": last_incident,
             "leaders_and_members": Relationship.objects.leaders_and_members_of(actor).select_related("subject"),
-            "relationships": attested.order_by("kind", "valid_from", "slug"),
+            "relationships": relationships.order_by("kind", "valid_from", "slug"),
             "year_form": year_form,
             **network_context(relationships, year, focus=actor),
             "incidents": actor.incidents.distinct()
@@ -58,6 +58,34 @@ def actor_detail(request, slug):
             )
             .in_timeline_order(),
             "sources": actor.sources(),
+        },
+    )
+
+
+def relationship_list(request):
+    filterset = RelationshipFilterSet(request.GET, queryset=Relationship.objects.with_attestations(), request=request)
+    relationships = filterset.qs if filterset.is_valid() else Relationship.objects.none()
+    return render(
+        request,
+        "actors/relationship_list.html",
+        {
+            "filterset": filterset,
+            "page": Paginator(relationships, LIST_PAGE_SIZE).get_page(request.GET.get("page")),
+        },
+    )
+
+
+def relationship_detail(request, slug):
+    relationship = get_object_or_404(Relationship.objects.with_attestations(), slug=slug)
+    return render(
+        request,
+        "actors/relationship_detail.html",
+        {
+            "relationship": relationship,
+            "attestations": relationship.attestations.all(),
+            "other_ties": Relationship.objects.between(relationship.subject, relationship.object)
+            .exclude(pk=relationship.pk)
+            .select_related("subject", "object"),
         },
     )
 

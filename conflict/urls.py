@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from actors.urls import relationship_patterns
 from actors.views import field_network
 from conflict.health import healthz
 
@@ -12,6 +13,7 @@ urlpatterns = [
     path("api/", include("conflict.api.urls")),
     path("actors/", include("actors.urls")),
     path("network/", field_network, name="network"),
+    path("relationships/", include((relationship_patterns, "relationships"))),
     path("sources/", include("sources.urls")),
     path("", include("events.urls")),
 ]

@@ -2,12 +2,13 @@
 in what role, and what each source says they cost in lives."""
 
 import datetime
+from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Case, Count, F, Max, Min, Q, When
+from django.db.models import Case, Count, Exists, F, Max, Min, OuterRef, Q, When
 from django.db.models.functions import Coalesce, ExtractYear
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -159,13 +160,43 @@ class Crossing(CitedRecord, models.Model):
     def coordinates(self):
         return self.place.latitude, self.place.longitude
 
-    def status_periods(self, today=None):
-        """The status history as periods: each change lasts until the next one, the last until today."""
-        history = self.status_history()
-        if not history:
+    def status_periods(self):
+        """The strip: open, closed or unknown stretches from the first dated event at the crossing to the
+        last day of the last one, each with the change that began it and, for the days a loosely dated
+        change may fall on, that change as `pending`.
+
+        Nothing is drawn past the last dated event, since no source says what came after. Before the
+        first change the status is unknown, and so is every day a loosely dated change may fall on:
+        Chaman's reopening, dated only 2022, leaves all of 2022 unknown.
+        """
+        first_day, last_day = self.dated_span()
+        if first_day is None:
             return []
-        ends = [change["since_earliest"] for change in history[1:]] + [today or datetime.date.today()]
-        return [{**change, "until_earliest": end} for change, end in zip(history, ends, strict=True)]
+        end = last_day + datetime.timedelta(days=1)
+        periods, status, change, position = [], "unknown", None, first_day
+        for incident in self.status_changes():
+            if incident.date_earliest is None:
+                continue
+            known_from = min(incident.date_latest or incident.date_earliest, end)
+            periods.append({"status": status, "start": position, "end": incident.date_earliest, "change": change})
+            window = {"start": max(position, incident.date_earliest), "end": known_from, "pending": incident}
+            periods.append({"status": "unknown", "change": None, **window})
+            status = "closed" if incident.kind == Incident.Kind.BORDER_CLOSURE else "open"
+            change, position = incident, max(position, known_from)
+        periods.append({"status": status, "start": position, "end": end, "change": change})
+        return [
+            {"pending": None, **period, "last_day": period["end"] - datetime.timedelta(days=1)}
+            for period in periods
+            if period["end"] > period["start"]
+        ]
+
+    def dated_span(self):
+        """The earliest and the latest day any dated incident at the crossing may fall on."""
+        bounds = self.incidents.aggregate(
+            first=Min("date_earliest"), last_end=Max("date_latest"), last_start=Max("date_earliest")
+        )
+        known_ends = [day for day in (bounds["last_end"], bounds["last_start"]) if day]
+        return bounds["first"], max(known_ends) if known_ends else None
 
     def status_history(self):
         """Open/closed periods derived from closure and reopening incidents, oldest first."""
@@ -188,6 +219,45 @@ class Crossing(CitedRecord, models.Model):
         return list(self.incidents.status_changes())
 
 
+@dataclass
+class DisputeSide:
+    """One side of a disagreement: what is said, on whose word (the source, its quotes), and any caveat."""
+
+    label: str
+    citations: list
+    source: object = None
+    detail: str = ""
+    party_claim: object = None
+
+
+@dataclass
+class Dispute:
+    """One point on which the sources of an incident disagree, each side with its quotes and source."""
+
+    class Kind(models.TextChoices):
+        TOLL = "toll", "Toll figures that do not overlap"
+        DATE = "date", "A date that a source it rests on predates"
+        ATTRIBUTION = "attribution", "Who did it: a claim or accusation beside a denial, or rival claims"
+
+    kind: str
+    sides: list = field(default_factory=list)
+    summary: str = ""
+
+    @property
+    def label(self):
+        return Dispute.Kind(self.kind).label
+
+
+def roles_and_figures(role_quotes):
+    """Prefetches of an incident's roles (their actors' aliases, and their quotes if asked) and its toll figures."""
+    citations = models.Prefetch("citations", queryset=Citation.objects.with_sources())
+    involvements = Involvement.objects.select_related("actor", "accused_by").prefetch_related("actor__aliases")
+    if role_quotes:
+        involvements = involvements.prefetch_related(citations)
+    figures = TollFigure.objects.select_related("source").prefetch_related(citations)
+    return [models.Prefetch("involvements", queryset=involvements), models.Prefetch("toll_figures", queryset=figures)]
+
+
 class IncidentQuerySet(CitedQuerySet, fuzzydates.FuzzyDateQuerySet):
     def chart_dates(self):
         """(earliest, latest, kind, count) rows for the chart: one grouped query, no ordering."""
@@ -204,14 +274,24 @@ class IncidentQuerySet(CitedQuerySet, fuzzydates.FuzzyDateQuerySet):
         first and sorts them, instead of walking the date index in order past every incident that
         fails the filters (a million, for "since last year": docs/performance.md)."""
         ordering = []
-        for field in self.query.order_by or self.model._meta.ordering:
-            if not isinstance(field, str):  # an expression (in_timeline_order): no index offers it anyway
-                ordering.append(field)
+        for term in self.query.order_by or self.model._meta.ordering:
+            if not isinstance(term, str):  # an expression (in_timeline_order): no index offers it anyway
+                ordering.append(term)
                 continue
-            name = field.lstrip("-")
+            name = term.lstrip("-")
             expression = Coalesce(F(name), F(name))  # the same value, but not the indexed column
-            ordering.append(expression.desc() if field.startswith("-") else expression.asc())
+            ordering.append(expression.desc() if term.startswith("-") else expression.asc())
         return self.order_by(*ordering)
+
+    def with_disputes(self):
+        """With what Incident.disputes() and the party-claim marks read: roles, figures and every quote's source."""
+        return self.prefetch_related(
+            models.Prefetch("citations", queryset=Citation.objects.with_sources()), *roles_and_figures(role_quotes=True)
+        )
+
+    def with_toll_claims(self):
+        """With what the party-claim marks read: the roles' actors and aliases, the figures and their quotes."""
+        return self.prefetch_related(*roles_and_figures(role_quotes=False))
 
     def status_changes(self):
         """Border closures and reopenings, oldest first."""
@@ -248,6 +328,32 @@ class IncidentQuerySet(CitedQuerySet, fuzzydates.FuzzyDateQuerySet):
             | Q(toll_figures__source__in=sources)
         )
         return self.filter(pk__in=Incident.objects.filter(supported).values("pk"))
+
+    def disputed(self):
+        """Incidents on which the sources disagree, by any of the rules of Incident.disputes()."""
+        denied = Involvement.objects.filter(role=Involvement.Role.DENIED).values("incident")
+        attributed = Involvement.objects.filter(role__in=Involvement.ATTRIBUTING_ROLES).values("incident")
+        rival_claims = (
+            Involvement.objects.filter(role=Involvement.Role.CLAIMED)
+            .values("incident")
+            .annotate(claimants=Count("actor", distinct=True))
+            .filter(claimants__gt=1)
+            .values("incident")
+        )
+        return self.filter(
+            (Q(pk__in=denied) & Q(pk__in=attributed))
+            | Q(pk__in=rival_claims)
+            | Q(pk__in=TollFigure.objects.contradicted().values("incident"))
+            | Q(pk__in=Incident.objects.dated_after_a_source().values("pk"))
+        )
+
+    def dated_after_a_source(self):
+        """Incidents resting on a quote from, or relayed from, a source published before their earliest possible day."""
+        early = Q()
+        for path in ("citations", "involvements__citations"):
+            for source in ("source", "via"):
+                early |= Q(**{f"{path}__{source}__published_latest__lt": F("date_earliest")})
+        return self.filter(early)
 
     def search(self, text):
         """Incidents matching every word of `text` in a title, summary, actor name or alias, or quote
@@ -451,6 +557,104 @@ class Incident(CitedRecord, fuzzydates.FuzzyDated):
             save_with_reason(target, reason)
         return reason
 
+    def disputes(self):
+        """Every point on which its sources disagree (reads what IncidentQuerySet.with_disputes prefetches).
+
+        - toll: two sources' figures for the killed (or injured) whose ranges do not overlap;
+        - attribution: a denial beside a claim, an accusation or a stated perpetrator, or claims by
+          more than one actor;
+        - date: a quote it rests on comes from, or is relayed from, a source published before the
+          earliest day its date allows (002 dates Torkham's reopening 25 February 2023 on a note of
+          23 February).
+        """
+        disputes = [self.toll_dispute(measure) for measure in TollFigure.Measure]
+        disputes += [self.attribution_dispute(), self.date_dispute()]
+        return [dispute for dispute in disputes if dispute]
+
+    def toll_dispute(self, measure):
+        figures = [figure for figure in self.toll_figures.all() if figure.measure == measure]
+        if not any(figure.contradicts(other) for figure in figures for other in figures):
+            return None
+        sides = [
+            DisputeSide(
+                label=f"{figure.get_measure_display()}: “{figure.as_printed}”",
+                citations=list(figure.citations.all()),
+                source=figure.source,
+                detail=figure.range_display,
+                party_claim=figure.claimed_by,
+            )
+            for figure in figures
+        ]
+        return Dispute(
+            Dispute.Kind.TOLL, sides, summary=f"{TollFigure.Measure(measure).label}: the figures do not overlap"
+        )
+
+    def attribution_dispute(self):
+        involvements = list(self.involvements.all())
+        roles = {involvement.role for involvement in involvements}
+        claimants = {
+            involvement.actor_id for involvement in involvements if involvement.role == Involvement.Role.CLAIMED
+        }
+        denied_beside_attribution = Involvement.Role.DENIED in roles and roles & set(Involvement.ATTRIBUTING_ROLES)
+        if not denied_beside_attribution and len(claimants) < 2:
+            return None
+        sides = [
+            DisputeSide(
+                label=f"{involvement.actor.name}: {involvement.get_role_display().lower()}",
+                citations=list(involvement.citations.all()),
+                detail=f"accused by {involvement.accused_by.name}" if involvement.accused_by else involvement.note,
+            )
+            for involvement in involvements
+            if involvement.role in {Involvement.Role.DENIED, *Involvement.ATTRIBUTING_ROLES}
+        ]
+        return Dispute(Dispute.Kind.ATTRIBUTION, sides, summary="Who did it")
+
+    def date_dispute(self):
+        if self.date_earliest is None:
+            return None
+        citations = [*self.citations.all()]
+        for involvement in self.involvements.all():
+            citations += involvement.citations.all()
+        early = {}
+        for citation in citations:
+            for source in (citation.source, citation.via):
+                if source and source.published_latest and source.published_latest < self.date_earliest:
+                    early.setdefault(source, []).append(citation)
+        if not early:
+            return None
+        relayed = {citation.pk for quotes in early.values() for citation in quotes}
+        sides = [
+            DisputeSide(
+                label=f"Dated {self.date_display}",
+                citations=[citation for citation in citations if citation.pk not in relayed],
+                detail=self.date_note,
+            )
+        ]
+        sides += [
+            DisputeSide(
+                label=f"Published {source.published_display}, before {self.date_earliest:%-d %B %Y}",
+                citations=quotes,
+                source=source,
+            )
+            for source, quotes in early.items()
+        ]
+        return Dispute(Dispute.Kind.DATE, sides, summary=f"Dated {self.date_display}")
+
+    def toll_claimed_by(self, measure):
+        """The party whose own claim is the only word for this measure's figures (the TTP's "57 killed"), or None."""
+        claimants = [figure.claimed_by for figure in self.toll_figures.all() if figure.measure == measure]
+        if claimants and all(claimants) and len({claimant.pk for claimant in claimants}) == 1:
+            return claimants[0]
+        return None
+
+    @property
+    def killed_claimed_by(self):
+        return self.toll_claimed_by(TollFigure.Measure.KILLED)
+
+    @property
+    def injured_claimed_by(self):
+        return self.toll_claimed_by(TollFigure.Measure.INJURED)
+
     def absorb_fields(self, duplicate):
         narrower = narrower_date(self.date, duplicate.date)
         if duplicate.date != self.date and narrower is None:
@@ -505,6 +709,8 @@ class Involvement(CitedRecord, models.Model):
         PARTICIPANT = "participant", "Participant"
 
     CONTESTED_ROLES = {Role.CLAIMED, Role.DENIED, Role.ACCUSED}
+    # Roles that lay an incident at someone's door, which a denial contradicts.
+    ATTRIBUTING_ROLES = [Role.PERPETRATOR, Role.CLAIMED, Role.ACCUSED]
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="involvements")
     actor = models.ForeignKey(
@@ -577,6 +783,27 @@ class Involvement(CitedRecord, models.Model):
         return [(role, found) for role, found in roles.items() if found]
 
 
+def describe_range(low, high):
+    """A low and high figure as a reader says them: "15", "15–20", "101 or more", "up to 20"."""
+    if low is None and high is None:
+        return "no figure given"
+    if high is None:
+        return f"{low} or more"
+    if low is None:
+        return f"up to {high}"
+    return f"{low}" if low == high else f"{low}–{high}"
+
+
+class TollFigureQuerySet(CitedQuerySet):
+    def contradicted(self):
+        """Figures that another source's figure for the same incident and measure lies wholly above or below."""
+        same = {"incident": OuterRef("incident"), "measure": OuterRef("measure")}
+        others = TollFigure.objects.filter(**same).exclude(source=OuterRef("source"))
+        return self.filter(
+            Exists(others.filter(low__gt=OuterRef("high"))) | Exists(others.filter(high__lt=OuterRef("low")))
+        )
+
+
 class TollFigure(CitedRecord, models.Model):
     """One source's figure for the killed or injured in an incident, as a range."""
 
@@ -594,8 +821,8 @@ class TollFigure(CitedRecord, models.Model):
     as_printed = models.CharField(max_length=200, help_text="The figure in the source's words (“more than 100”).")
     citations = GenericRelation("sources.Citation", related_query_name="toll_figure")
 
-    objects = CitedQuerySet.as_manager()
     history = HistoricalRecords()
+    objects = TollFigureQuerySet.as_manager()
 
     class Meta:
         ordering = ["incident", "measure", "source"]
@@ -623,6 +850,36 @@ class TollFigure(CitedRecord, models.Model):
         """Other rows giving the same source's same figure for the same incident."""
         same = {"incident": self.incident_id, "source": self.source_id, "measure": self.measure}
         return TollFigure.objects.filter(**same, as_printed=self.as_printed).exclude(pk=self.pk)
+
+    def contradicts(self, other):
+        """Another source's figure whose range lies wholly above or below this one."""
+        if other.source_id == self.source_id:
+            return False
+        above = other.low is not None and self.high is not None and other.low > self.high
+        below = other.high is not None and self.low is not None and other.high < self.low
+        return above or below
+
+    @property
+    def range_display(self):
+        return describe_range(self.low, self.high)
+
+    @property
+    def claimed_by(self):
+        """The party to the incident on whose own word alone the figure rests, or None.
+
+        The codebook codes such a figure with the party as the speaker of every quote (the TTP's
+        "57 killed"); a speaker is matched to the incident's actors by name or alias. Reads the
+        incident's involvements, their actors' aliases and its citations as prefetched.
+        """
+        speakers = {citation.speaker.strip().casefold() for citation in self.fetched_citations()}
+        if len(speakers) != 1 or "" in speakers:
+            return None
+        speaker = speakers.pop()
+        for involvement in self.incident.involvements.all():
+            names = {involvement.actor.name, *(alias.name for alias in involvement.actor.aliases.all())}
+            if speaker in {name.casefold() for name in names}:
+                return involvement.actor
+        return None
 
     def clean(self):
         super().clean()

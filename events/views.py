@@ -1,4 +1,4 @@
-"""The site's pages about incidents: the timeline, one incident, the crossings and the map."""
+"""The site's pages about incidents: the timeline, the disputes, one incident, the crossings and the map."""
 
 import hashlib
 
@@ -27,17 +27,17 @@ CITATIONS = Prefetch("citations", queryset=Citation.objects.with_sources())
 
 def incident_detail(request, slug):
     incident = get_object_or_404(
-        Incident.objects.select_related("place__parent__parent__parent", "crossing").prefetch_related(CITATIONS),
-        slug=slug,
+        Incident.objects.select_related("place__parent__parent__parent", "crossing").with_disputes(), slug=slug
     )
-    involvements = incident.involvements.select_related("actor", "accused_by").prefetch_related(CITATIONS)
-    toll_figures = incident.toll_figures.select_related("source").prefetch_related(CITATIONS)
+    involvements = incident.involvements.all()
+    toll_figures = incident.toll_figures.all()
     return render(
         request,
         "events/incident_detail.html",
         {
             "incident": incident,
             "roles": Involvement.by_role(involvements),
+            "disputes": incident.disputes(),
             "map_points": places_with_incidents([incident]),
             "toll_figures": {
                 measure.label: [f for f in toll_figures if f.measure == measure] for measure in TollFigure.Measure
@@ -68,15 +68,11 @@ def crossing_list(request):
     return render(request, "events/crossing_list.html", {"crossings": Crossing.objects.select_related("place")})
 
 
-def filtered_incidents(request):
+def filtered_incidents(request, incidents=None):
     """The incident FilterSet the API uses, bound to the page's query string."""
-    return IncidentFilterSet(
-        request.GET,
-        queryset=Incident.objects.select_related("place", "crossing__place")
-        .prefetch_related("involvements__actor")
-        .in_timeline_order(),
-        request=request,
-    )
+    if incidents is None:
+        incidents = Incident.objects.select_related("place", "crossing__place").prefetch_related("involvements__actor")
+    return IncidentFilterSet(request.GET, queryset=incidents.in_timeline_order(), request=request)
 
 
 def filter_context(request, filterset):
@@ -93,7 +89,9 @@ def filter_context(request, filterset):
 
 
 def timeline(request):
-    filterset = filtered_incidents(request)
+    # Its items mark a toll resting only on a party's claim, which reads the roles, figures and quotes.
+    incidents = Incident.objects.select_related("place", "crossing__place").with_toll_claims()
+    filterset = filtered_incidents(request, incidents)
     incidents = filterset.qs if filterset.is_valid() else Incident.objects.none()
     filters = request.GET.copy()
     filters.pop("page", None)
@@ -134,6 +132,23 @@ def calendar_summary(incidents, filters):
     changed = last_change(incidents.db)
     key = "timeline-summary:" + hashlib.sha1(f"{changed} {filters}".encode()).hexdigest()
     return cache.get_or_set(key, summarise, timeout=None)
+
+
+def disputes(request):
+    filterset = filtered_incidents(request, Incident.objects.disputed().select_related("place").with_disputes())
+    incidents = filterset.qs if filterset.is_valid() else Incident.objects.none()
+    page = Paginator(incidents, TIMELINE_PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = request.GET.copy()
+    filters.pop("page", None)
+    return render(
+        request,
+        "events/disputes.html",
+        {
+            **filter_context(request, filterset),
+            "page": page,
+            "api_url": reverse("api:dispute-list") + (f"?{filters.urlencode()}" if filters else ""),
+        },
+    )
 
 
 def export_url(filters, format_name):

@@ -64,9 +64,13 @@ class CitedRecord:
     def is_cited(self):
         if "cited" in self.__dict__:  # annotated by CitedQuerySet.with_cited()
             return self.cited
-        if PREFETCHED_CITATIONS in self.__dict__:  # fetched by prefetch_citations()
-            return bool(getattr(self, PREFETCHED_CITATIONS))
-        return bool(self.citations.all())
+        return bool(self.fetched_citations())
+
+    def fetched_citations(self):
+        """Its citations, as prefetch_citations() fetched them where a list did so."""
+        if PREFETCHED_CITATIONS in self.__dict__:
+            return self.__dict__[PREFETCHED_CITATIONS]
+        return self.citations.all()
 
 
 class Source(fuzzydates.FuzzyDated):
@@ -185,6 +189,17 @@ class Source(fuzzydates.FuzzyDated):
         for passage in passages:
             passage["text"], position = self.text[position : passage["end"]], passage["end"]
         return [passage for passage in passages if passage["text"]]
+
+
+def group_by_record(citations):
+    """[(record, [citation, ...]), ...]: each record the citations support, once, in the order first cited."""
+    records = {}
+    for citation in citations:
+        if citation.record is not None:
+            records.setdefault((citation.content_type_id, citation.object_id), (citation.record, []))[1].append(
+                citation
+            )
+    return list(records.values())
 
 
 class Reference(models.Model):

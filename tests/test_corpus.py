@@ -163,7 +163,11 @@ def test_004_the_islamabad_court_attack_was_rejected_by_the_ttp_and_claimed_by_a
         "/map/",
         "/actors/ttp/",
         "/crossings/torkham/",
+        "/crossings/chaman/",
         "/sources/002_5febc34bedb8d0be/",
+        "/relationships/",
+        "/disputes/",
+        "/api/v1/disputes/?page_size=1000",
         "/api/v1/incidents/?page_size=1000",
         "/api/v1/incidents/?format=csv",
         "/api/v1/incidents/?format=geojson",
@@ -178,9 +182,11 @@ def test_the_pages_and_exports_answer_for_the_whole_corpus(corpus, db, client, u
     assert client.get(url).status_code == 200
 
 
-def test_every_incident_and_actor_page_answers(corpus, db, client):
+def test_every_incident_actor_relationship_and_source_page_answers(corpus, db, client):
     urls = [incident.get_absolute_url() for incident in Incident.objects.all()]
     urls += [actor.get_absolute_url() for actor in Actor.objects.all()]
+    urls += [relationship.get_absolute_url() for relationship in Relationship.objects.all()]
+    urls += [source.get_absolute_url() for source in Source.objects.all()]
     assert [url for url in urls if client.get(url).status_code != 200] == []
 
 
@@ -342,3 +348,55 @@ def test_ties_of_different_periods_stay_separate_records(corpus, db):
     assert sorted(attesting_sources(tie).pop() for tie in talks) == [ARTICLES[2], ARTICLES[4]]
     defence = ties("khawaja-asif", "holds_office", "pakistan").filter(office="defence minister")
     assert sorted(tie.attested for tie in defence) == ["2014-21", "2023-02"]
+
+
+def test_the_sources_disagree_on_who_bombed_peshawar_and_on_the_dates_of_notes_002_rests_on(corpus, db):
+    disputed = {
+        incident.slug: [dispute.kind for dispute in incident.disputes()]
+        for incident in Incident.objects.disputed().with_disputes()
+    }
+    assert disputed == {
+        "2014-islamabad-court-attack": ["attribution"],
+        "2022-11-ttp-ends-ceasefire": ["date"],
+        "2022-12-11-afghan-border-forces-fire-chaman": ["date"],
+        "2023-01-30-peshawar-police-lines-mosque-bombing": ["attribution"],
+        "2023-02-19-torkham-closure": ["attribution"],
+        "2023-02-25-torkham-reopening": ["date"],
+    }
+
+
+def test_the_ttps_57_killed_rests_only_on_its_own_claim(corpus, db, client):
+    claimed = Incident.objects.with_disputes().get(slug="2023-02-ttp-claimed-attacks")
+    assert claimed.killed_claimed_by.slug == "ttp" and claimed.injured_claimed_by.slug == "ttp"
+    marked = [incident.slug for incident in Incident.objects.with_disputes() if incident.killed_claimed_by]
+    assert marked == ["2023-02-ttp-claimed-attacks"]
+    assert "(only Tehreek-e-Taliban Pakistan's own claim)" in client.get(claimed.get_absolute_url()).content.decode()
+
+
+def test_the_crossing_strips_end_at_their_last_dated_event(corpus, db):
+    torkham = [
+        (p["status"], str(p["start"]), str(p["last_day"]))
+        for p in Crossing.objects.get(slug="torkham").status_periods()
+    ]
+    assert torkham == [("closed", "2023-02-19", "2023-02-24"), ("open", "2023-02-25", "2023-02-25")]
+    chaman = [
+        (p["status"], str(p["start"]), str(p["last_day"])) for p in Crossing.objects.get(slug="chaman").status_periods()
+    ]
+    assert chaman == [("unknown", "2022-01-01", "2022-12-30"), ("open", "2022-12-31", "2022-12-31")]
+
+
+def test_the_media_line_lists_the_records_resting_on_it_through_002(corpus, db, client):
+    media_line = Source.objects.get(slug="medialine-2023-01-31-pakistani-taliban-splinter-group-claims-mosque-bombing")
+    page = client.get(media_line.get_absolute_url()).content.decode()
+    relayed = media_line.relayed_citations.all()
+    assert relayed.count() == 6
+    for citation in relayed:
+        assert f'<a href="{citation.get_absolute_url()}">' in page
+        assert f'href="{citation.record.get_absolute_url()}"' in page
+
+
+def test_every_tie_of_the_haqqani_network_shows_its_quotes_on_the_profile(corpus, db, client):
+    page = client.get("/actors/haqqani-network/").content.decode()
+    for tie in Relationship.objects.involving(Actor.objects.get(slug="haqqani-network")):
+        for citation in tie.citations.all():
+            assert f'<a href="{citation.get_absolute_url()}">' in page

@@ -9,6 +9,7 @@ ENDPOINTS = {
     "actors": "actor-list",
     "relationships": "relationship-list",
     "incidents": "incident-list",
+    "disputes": "dispute-list",
     "places": "place-list",
     "crossings": "crossing-list",
     "sources": "source-list",

@@ -20,6 +20,7 @@ from events.models import Crossing, Incident, Involvement, Place, TollFigure
 from sources.models import Citation, Source
 
 ROLE_COLUMNS = [f"role_{role}" for role in Involvement.Role.values]
+MEASURES = TollFigure.Measure.values
 
 CSV_COLUMNS = [
     "slug",
@@ -40,8 +41,10 @@ CSV_COLUMNS = [
     "crossing",
     "killed_min",
     "killed_max",
+    "killed_claimed_by",
     "injured_min",
     "injured_max",
+    "injured_claimed_by",
     *ROLE_COLUMNS,
     "sources",
     "cited",
@@ -67,7 +70,8 @@ def csv_rows(incidents, request):
     url_before, _, url_after = request.build_absolute_uri(reverse("api:incident-detail", args=["-"])).rpartition("-")
     records = incidents.values(*INCIDENT_FIELDS).iterator(chunk_size=CHUNK)
     for chunk in iter(lambda: list(itertools.islice(records, CHUNK)), []):
-        roles, sources, cited = roles_and_sources([incident["id"] for incident in chunk])
+        ids = [incident["id"] for incident in chunk]
+        (roles, sources, cited), claims = roles_and_sources(ids), toll_claims(ids)
         for incident in chunk:
             crossing = crossings.get(incident["crossing_id"])
             place = gazetteer.places.get(incident["place_id"] or (crossing or {}).get("place_id"))
@@ -79,6 +83,7 @@ def csv_rows(incidents, request):
                 **gazetteer.columns(place),
                 "crossing": crossing["slug"] if crossing else "",
                 **{column: incident[column] for column in ("killed_min", "killed_max", "injured_min", "injured_max")},
+                **{f"{measure}_claimed_by": claims.get((incident["id"], measure), "") for measure in MEASURES},
                 **{column: "; ".join(sorted(roles[incident["id"]][column])) for column in ROLE_COLUMNS},
                 "sources": "; ".join(sorted(sources[incident["id"]])),
                 "cited": incident["id"] in cited,
@@ -113,6 +118,18 @@ def roles_and_sources(incident_ids):
     for incident_id, source_id in cited:
         sources[incident_id].add(slugs[source_id])
     return roles, sources, own
+
+
+def toll_claims(incident_ids):
+    """The party on whose own claim alone an incident's killed (or injured) figures rest, as its slug,
+    by (incident id, measure); read only for the incidents that have figures."""
+    with_figures = TollFigure.objects.filter(incident_id__in=incident_ids).values("incident")
+    claims = {}
+    for incident in Incident.objects.filter(pk__in=with_figures).with_toll_claims():
+        for measure in TollFigure.Measure:
+            if claimant := incident.toll_claimed_by(measure):
+                claims[incident.pk, measure] = claimant.slug
+    return claims
 
 
 class Gazetteer:

@@ -108,11 +108,16 @@ class TollFigureSerializer(serializers.ModelSerializer):
 
     source = SourceSummarySerializer(read_only=True)
     cited = cited_field()
+    claimed_by = ActorSummarySerializer(
+        read_only=True,
+        allow_null=True,
+        help_text="The party to the incident on whose own claim alone the figure rests (every quote is its words).",
+    )
     citations = CitationSummarySerializer(many=True, read_only=True)
 
     class Meta:
         model = TollFigure
-        fields = ["measure", "low", "high", "as_printed", "source", "cited", "citations"]
+        fields = ["measure", "low", "high", "as_printed", "source", "claimed_by", "cited", "citations"]
 
 
 class IncidentSerializer(CleanedModelSerializer):
@@ -128,22 +133,20 @@ class IncidentSerializer(CleanedModelSerializer):
     actors = InvolvementSerializer(source="involvements", many=True, read_only=True)
     toll_figures = TollFigureSerializer(many=True, read_only=True)
     cited = cited_field()
+    killed_claimed_by = ActorSummarySerializer(
+        read_only=True, allow_null=True, help_text="Set when every figure for the killed is this party's own claim."
+    )
+    injured_claimed_by = ActorSummarySerializer(
+        read_only=True, allow_null=True, help_text="Set when every figure for the injured is this party's own claim."
+    )
     citations = CitationSummarySerializer(many=True, read_only=True)
 
     class Meta:
         model = Incident
         fields = ["slug", "api_url", "title", "kind", "summary", "date", "date_earliest", "date_latest"]
         fields += ["date_precision", "date_display", "date_note", "place", "crossing"]
-        fields += [
-            "killed_min",
-            "killed_max",
-            "injured_min",
-            "injured_max",
-            "toll_figures",
-            "actors",
-            "cited",
-            "citations",
-        ]
+        fields += ["killed_min", "killed_max", "killed_claimed_by", "injured_min", "injured_max", "injured_claimed_by"]
+        fields += ["toll_figures", "actors", "cited", "citations"]
         fields += ["created", "updated"]
         read_only_fields = ["date_earliest", "date_latest", "killed_min", "killed_max", "injured_min", "injured_max"]
         read_only_fields += ["created", "updated"]

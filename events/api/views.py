@@ -101,7 +101,10 @@ class IncidentViewSet(RecordViewSet):
         prefetch_citations(),
         Prefetch("toll_figures", queryset=TollFigure.objects.select_related("source").defer("source__text")),
         prefetch_citations("toll_figures__"),
-        Prefetch("involvements", queryset=Involvement.objects.select_related("actor", "accused_by")),
+        Prefetch(
+            "involvements",
+            queryset=Involvement.objects.select_related("actor", "accused_by").prefetch_related("actor__aliases"),
+        ),
         prefetch_citations("involvements__"),
     )
     serializer_class = IncidentSerializer

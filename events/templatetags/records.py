@@ -3,21 +3,14 @@
 from django import template
 from django.conf import settings
 
-from events.models import TollFigure
+from events.models import TollFigure, describe_range
 
 register = template.Library()
 
 
 @register.filter
 def figure_range(low, high):
-    """A low and high figure as a reader says them: "15", "15–20", "101 or more", "up to 20"."""
-    if low is None and high is None:
-        return "no figure given"
-    if high is None:
-        return f"{low} or more"
-    if low is None:
-        return f"up to {high}"
-    return f"{low}" if low == high else f"{low}–{high}"
+    return describe_range(low, high)
 
 
 @register.filter
@@ -44,20 +37,20 @@ def record_label(record):
 
 @register.inclusion_tag("events/_status_strip.html")
 def status_strip(periods):
-    """The open/closed periods as bars on one time axis, from the first change to the last day."""
+    """The open, closed and unknown periods as bars on one time axis, from the first dated event to the last."""
     if not periods:
         return {"bars": []}
-    first, last = periods[0]["since_earliest"], periods[-1]["until_earliest"]
-    span = max((last - first).days, 1)
+    first, end = periods[0]["start"], periods[-1]["end"]
+    span = (end - first).days
     bars = [
         {
             **period,
-            "x": round(1000 * (period["since_earliest"] - first).days / span, 2),
-            "width": round(1000 * (period["until_earliest"] - period["since_earliest"]).days / span, 2),
+            "x": round(1000 * (period["start"] - first).days / span, 2),
+            "width": round(1000 * (period["end"] - period["start"]).days / span, 2),
         }
         for period in periods
     ]
-    return {"bars": bars, "first": first, "last": last}
+    return {"bars": bars, "first": first, "last": periods[-1]["last_day"]}
 
 
 @register.inclusion_tag("events/_map.html")

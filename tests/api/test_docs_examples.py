@@ -81,6 +81,10 @@ EXPECTATIONS = {
     f"{STRIKES}&format=geojson": lambda response: (
         [feature["id"] for feature in response.json()["features"]] == ["2022-04-16-khost-air-strike"]
     ),
+    "/api/v1/disputes/?actor=jamaat-ul-ahrar": lambda response: (
+        slugs(response) == ["2023-01-30-peshawar-mosque-bombing"]
+        and [dispute["kind"] for dispute in response.json()["results"][0]["disputes"]] == ["toll", "attribution"]
+    ),
     "/api/v1/crossings/torkham/": lambda response: (
         [(period["status"], period["since"]) for period in response.json()["status_history"]]
         == [("closed", "2023-02-19"), ("open", "2023-02-25")]

@@ -48,6 +48,7 @@ def test_the_api_root_links_every_endpoint(api, db):
     assert set(api.get("/api/v1/").json()) == {
         "actors",
         "relationships",
+        "disputes",
         "incidents",
         "places",
         "crossings",

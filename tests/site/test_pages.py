@@ -322,6 +322,8 @@ def test_it_shows_a_crossing_with_both_sides_and_its_open_and_closed_periods(cli
     bars = re.findall(r'<rect class="strip-(\w+)" x="([\d.]+)" y="0" width="([\d.]+)"', page)
     assert [status for status, _, _ in bars] == ["closed", "open"]
     assert bars[0][1] == "0.0" and float(bars[1][1]) + float(bars[1][2]) == pytest.approx(1000, abs=0.1)
+    assert "from 20 February 2023 to 25 February 2023, the last day of the last dated event" in page
+    assert "<strong>Open</strong>\n      from 25 February 2023 to 25 February 2023" in page
     assert listed_titles(response) == ["Torkham closed", "Torkham reopened"]
 
 

@@ -9,7 +9,7 @@ import pytest
 from conflict.fuzzydates import bounds
 from conflict.settings import map_tile_hosts
 from events.charts import incident_chart
-from events.models import Incident
+from events.models import Crossing, Incident
 from events.templatetags.records import figure_range
 from events.timeline import group_by_year_and_month
 from sources.models import Citation, Source
@@ -114,12 +114,45 @@ def test_it_charts_every_month_between_the_first_and_the_last_and_loose_dates_ap
     assert [entry["kind"] for entry in chart["legend"]] == ["bombing", "air_strike", "talks"]
 
 
-def test_it_derives_open_and_closed_periods_of_a_crossing(site_records):
-    periods = site_records["torkham"].status_periods(today=datetime.date(2023, 3, 1))
-    assert [(p["status"], p["since_earliest"], p["until_earliest"]) for p in periods] == [
-        ("closed", datetime.date(2023, 2, 20), datetime.date(2023, 2, 25)),
-        ("open", datetime.date(2023, 2, 25), datetime.date(2023, 3, 1)),
+def periods_of(crossing):
+    return [(p["status"], p["start"], p["last_day"]) for p in crossing.status_periods()]
+
+
+def test_it_derives_open_and_closed_periods_of_a_crossing_up_to_its_last_dated_event(site_records):
+    assert periods_of(site_records["torkham"]) == [
+        ("closed", datetime.date(2023, 2, 20), datetime.date(2023, 2, 24)),
+        ("open", datetime.date(2023, 2, 25), datetime.date(2023, 2, 25)),
     ]
+    Incident.objects.create(
+        slug="torkham-clash", title="Clash", kind="border_clash", date="2023-03", crossing=site_records["torkham"]
+    )
+    assert periods_of(site_records["torkham"])[-1] == ("open", datetime.date(2023, 2, 25), datetime.date(2023, 3, 31))
+
+
+def test_it_leaves_the_days_a_loosely_dated_change_may_fall_on_unknown(site_records):
+    chaman = Crossing.objects.create(slug="chaman", name="Chaman", place=site_records["torkham"].place)
+    reopening = Incident.objects.create(
+        slug="chaman-reopening", title="Chaman reopened", kind="border_reopening", date="2022", crossing=chaman
+    )
+    Incident.objects.create(slug="chaman-clash", title="Clash", kind="border_clash", date="2022-12-11", crossing=chaman)
+    Incident.objects.create(slug="chaman-fire", title="Fire", kind="border_clash", date="2023-01-05", crossing=chaman)
+    periods = chaman.status_periods()
+    assert periods_of(chaman) == [
+        ("unknown", datetime.date(2022, 1, 1), datetime.date(2022, 12, 30)),
+        ("open", datetime.date(2022, 12, 31), datetime.date(2023, 1, 5)),
+    ]
+    assert periods[0]["pending"] == reopening and periods[1]["change"] == reopening
+
+
+def test_it_leaves_the_days_before_the_first_change_unknown(site_records):
+    torkham = site_records["torkham"]
+    Incident.objects.create(slug="early-clash", title="Clash", kind="border_clash", date="2023-02-10", crossing=torkham)
+    assert periods_of(torkham)[0] == ("unknown", datetime.date(2023, 2, 10), datetime.date(2023, 2, 19))
+
+
+def test_a_crossing_without_dated_events_has_no_periods(site_records):
+    empty = Crossing.objects.create(slug="empty", name="Empty", place=site_records["torkham"].place)
+    assert empty.status_periods() == []
 
 
 @pytest.mark.parametrize(
