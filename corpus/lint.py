@@ -1,7 +1,7 @@
 """Linting the curated corpus (fixtures/): findings a careful reader would raise against a record.
 
 The linter reads the article files as the loader does, without touching the database, and checks
-the rules of docs/codebook.md (section 15) that words can check:
+the rules of docs/codebook.md (section 17) that words can check:
 
 - ``unattributed-quote``: a quote with reporting words ("said", "told", "accused", "according to",
   quotation marks) and no speaker;
