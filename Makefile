@@ -82,7 +82,7 @@ VENDOR_FILES := \
 	leaflet.markercluster/dist/leaflet.markercluster.js leaflet.markercluster/dist/leaflet.markercluster.js.map \
 	leaflet.markercluster/dist/MarkerCluster.css leaflet.markercluster/MIT-LICENCE.txt \
 	tom-select/dist/js/tom-select.complete.min.js tom-select/dist/js/tom-select.complete.min.js.map \
-	tom-select/dist/css/tom-select.default.min.css tom-select/LICENSE \
+	tom-select/dist/css/tom-select.default.min.css tom-select/dist/css/tom-select.default.min.css.map tom-select/LICENSE \
 	axe-core/axe.min.js axe-core/LICENSE
 
 .PHONY: vendor

@@ -320,6 +320,18 @@ class Relationship(CitedRecord, fuzzydates.FuzzyDated):
     def get_absolute_url(self):
         return reverse("relationships:detail", args=[self.slug])
 
+    def attestations_by_source(self):
+        """Each source's word for the tie: its attestation or, for a source cited without one (a quote
+        added in the admin), an unsaved one with no dates of its own, so that every quote is shown.
+        Reads the attestations and citations as RelationshipQuerySet.with_attestations() fetches them."""
+        attestations = list(self.attestations.all())
+        attested = {attestation.source_id for attestation in attestations}
+        for citation in self.fetched_citations():
+            if citation.source_id not in attested:
+                attested.add(citation.source_id)
+                attestations.append(RelationshipAttestation(relationship=self, source=citation.source))
+        return attestations
+
     @staticmethod
     def default_slug(subject, kind, object, office=""):
         """subject-kind-object[-office]: a pair and kind is one record unless its sources describe

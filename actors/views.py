@@ -82,7 +82,7 @@ def relationship_detail(request, slug):
         "actors/relationship_detail.html",
         {
             "relationship": relationship,
-            "attestations": relationship.attestations.all(),
+            "attestations": relationship.attestations_by_source(),
             "other_ties": Relationship.objects.between(relationship.subject, relationship.object)
             .exclude(pk=relationship.pk)
             .select_related("subject", "object"),

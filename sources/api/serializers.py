@@ -19,8 +19,9 @@ class CitationListSerializer(serializers.ListSerializer):
     """A record's citations: those prefetched by sources.models.prefetch_citations(), else a query."""
 
     def get_attribute(self, record):
-        prefetched = getattr(record, PREFETCHED_CITATIONS, None)
-        return prefetched if prefetched is not None else record.citations.all()
+        if PREFETCHED_CITATIONS in getattr(record, "__dict__", {}):
+            return record.__dict__[PREFETCHED_CITATIONS]
+        return super().get_attribute(record)
 
 
 class CitationSummarySerializer(serializers.ModelSerializer):

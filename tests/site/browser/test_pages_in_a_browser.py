@@ -20,7 +20,7 @@ def test_it_filters_the_timeline_by_actor_and_year_without_reloading(page, live_
     expect(titles(page)).to_have_count(8)
     page.evaluate("window.notReloaded = true")
 
-    page.fill("#id_actor", "ttp")
+    page.select_option("#id_actor", "ttp")
     page.fill("#id_date_from", "2023")
     page.fill("#id_date_to", "2023")
     page.click("#timeline-filters button[type=submit]")
