@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, render
 from actors.filtersets import ActorFilterSet, RelationshipFilterSet
 from actors.models import Actor, Relationship
 from actors.network import legend, network_graph
-from events.models import Involvement
 from sources.models import Citation
 
 LIST_PAGE_SIZE = 100
@@ -51,12 +50,8 @@ def actor_detail(request, slug):
             "relationships": relationships.order_by("kind", "valid_from", "slug"),
             "year_form": year_form,
             **network_context(relationships, year, focus=actor),
-            "incidents": actor.incidents.distinct()
-            .select_related("place")
-            .prefetch_related(
-                Prefetch("involvements", queryset=Involvement.objects.filter(actor=actor).select_related("actor"))
-            )
-            .in_timeline_order(),
+            # Every role in each, as the timeline lists them: a toll's party-claim mark reads them all.
+            "incidents": actor.incidents.distinct().select_related("place").with_toll_claims().in_timeline_order(),
             "sources": actor.sources(),
         },
     )

@@ -272,6 +272,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ActorKindEnum": "actors.models.Actor.Kind",
         "RelationshipKindEnum": "actors.models.Relationship.Kind",
+        "RelationshipStatusEnum": "actors.models.Relationship.Status",
         "PlaceKindEnum": "events.models.Place.Kind",
         "IncidentKindEnum": "events.models.Incident.Kind",
         "SourceKindEnum": "sources.models.Source.Kind",

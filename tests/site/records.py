@@ -1,7 +1,7 @@
 """A small, fully cited world for the site's tests: actors whose ties change over the years,
 incidents of every date precision, a crossing that closes and reopens, and two sources."""
 
-from actors.models import Actor, Alias, Relationship
+from actors.models import Actor, Alias, Relationship, RelationshipAttestation
 from events.models import Crossing, Incident, Involvement, Place, TollFigure
 from sources.models import Citation, Reference, Source
 
@@ -98,8 +98,9 @@ def build_site_records():
     ]
     for slug, subject, kind, object_, dates, quote in ties:
         tie = Relationship.objects.create(slug=slug, subject=subject, kind=kind, object=object_, **dates)
-        if quote:
+        if quote:  # as the loader records a source's word for a tie: its quote and the dates it supports
             Citation.objects.create(source=source, quote=quote, record=tie)
+            RelationshipAttestation.objects.create(relationship=tie, source=source, **dates)
     Citation.objects.create(source=source, quote="The TTP denied any role", record=ttp)
 
     bombing = incident(

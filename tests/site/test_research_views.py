@@ -154,9 +154,9 @@ def more_actors_and_ties(site_records):
     [
         ("/network/", 3),
         ("/network/?kind=armed_group&year=2019", 4),
-        ("/actors/ttp/?year=2019", 13),
+        ("/actors/ttp/?year=2019", 20),
         ("/map/?actor=ttp&kind=armed_attack", 18),
-        ("/?actor=ttp&kind=armed_attack&province=khyber-pakhtunkhwa", 29),
+        ("/?actor=ttp&kind=armed_attack&province=khyber-pakhtunkhwa", 30),
     ],
 )
 def test_it_shows_a_research_view_in_a_fixed_number_of_queries(client, site_records, url, queries):
